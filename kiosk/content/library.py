@@ -1,0 +1,50 @@
+"""The kiosk's content library: one open database with its published content and settings."""
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.bundled import load_bundle
+from kiosk.content.settings import Settings, check_setting, load_settings
+from kiosk.storage.content_tables import has_content, read_content, replace_content
+from kiosk.storage.db import open_database, transaction
+from kiosk.storage.rows import Content
+from kiosk.storage.settings import read_settings, write_settings
+
+
+def install_bundled_content(conn: sqlite3.Connection) -> None:
+    """Load the bundled content and its default settings, in one transaction."""
+    bundle = load_bundle()
+    stored = read_settings(conn)
+    defaults = {key: check_setting(key, value) for key, value in bundle.default_settings.items() if key not in stored}
+    with transaction(conn):
+        replace_content(conn, bundle.content)
+        write_settings(conn, defaults)
+
+
+@dataclass
+class Library:
+    """An open kiosk database: what patients see and how the kiosk behaves."""
+
+    conn: sqlite3.Connection
+    path: Path
+
+    @classmethod
+    def open(cls, path: Path | str) -> "Library":
+        """Open (creating and filling on first start) the database at `path`."""
+        conn = open_database(path)
+        if not has_content(conn):
+            install_bundled_content(conn)
+        return cls(conn, Path(path))
+
+    def content(self) -> Content:
+        """The published content."""
+        return read_content(self.conn)
+
+    def settings(self) -> Settings:
+        """The settings in force."""
+        return load_settings(self.conn)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.conn.close()

@@ -1,0 +1,273 @@
+"""The shape of content as plain data (TOML files, pack JSON), and turning it into checked dataclasses.
+
+Every problem names where it is (file), which item, and which field, so staff can find and fix it.
+"""
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.storage.rows import CauseGroup, Condition, Content, Evidence, GlossaryTerm, Treatment
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+SHORT_TEXT = 120
+LONG_TEXT = 1500
+MAX_LIST_ITEMS = 20
+MAX_TREATMENTS = 20_000
+
+TREATMENT_TEXT_FIELDS = {
+    "name": SHORT_TEXT,
+    "summary": 300,
+    "what_it_is": LONG_TEXT,
+    "how_used": LONG_TEXT,
+    "evidence_reason": 300,
+    "status": LONG_TEXT,
+    "who_may_help": LONG_TEXT,
+    "results_time": LONG_TEXT,
+    "if_you_stop": LONG_TEXT,
+    "side_effects": LONG_TEXT,
+    "who_must_avoid": LONG_TEXT,
+}
+TREATMENT_LIST_FIELDS = ("questions", "sources")
+TREATMENT_FIELDS = {"id", "evidence", "last_reviewed", *TREATMENT_TEXT_FIELDS, *TREATMENT_LIST_FIELDS}
+CONDITION_FIELDS = {"id", "title", "what_it_is", "signs", "doctor_checks", "treatments"}
+GROUP_FIELDS = {"id", "title", "summary", "icon", "conditions"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, and where."""
+
+    where: str
+    item: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        item = f", item '{self.item}'" if self.item else ""
+        field = f", field '{self.field}'" if self.field else ""
+        return f"{self.where}{item}{field}: {self.message}"
+
+
+class ContentError(Exception):
+    """Content that cannot be loaded; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+class _Checker:
+    """Collects problems while reading one item."""
+
+    def __init__(self, problems: list[Problem], where: str, item: str):
+        self.problems, self.where, self.item = problems, where, item
+
+    def problem(self, field: str, message: str) -> None:
+        self.problems.append(Problem(self.where, self.item, field, message))
+
+    def unknown_fields(self, raw: dict, allowed: set[str]) -> None:
+        for name in sorted(set(raw) - allowed):
+            self.problem(str(name), "unknown field (check the spelling)")
+
+    def text(self, raw: dict, field: str, limit: int) -> str:
+        value = raw.get(field)
+        if value is None:
+            self.problem(field, "missing")
+            return ""
+        if not isinstance(value, str):
+            self.problem(field, f"must be text, not {type(value).__name__}")
+            return ""
+        value = value.strip()
+        if not value:
+            self.problem(field, "is empty")
+        elif len(value) > limit:
+            self.problem(field, f"is too long ({len(value)} characters; at most {limit})")
+        elif CONTROL_CHARACTERS.search(value):
+            self.problem(field, "contains control characters")
+        return value
+
+    def text_list(self, raw: dict, field: str, limit: int = LONG_TEXT, required: bool = True) -> tuple[str, ...]:
+        value = raw.get(field)
+        if value is None:
+            if required:
+                self.problem(field, "missing")
+            return ()
+        if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+            self.problem(field, "must be a list of texts")
+            return ()
+        if len(value) > MAX_LIST_ITEMS:
+            self.problem(field, f"has {len(value)} entries; at most {MAX_LIST_ITEMS}")
+            return ()
+        entries = tuple(entry.strip() for entry in value)
+        for number, entry in enumerate(entries, start=1):
+            if not entry:
+                self.problem(field, f"entry {number} is empty")
+            elif len(entry) > limit:
+                self.problem(field, f"entry {number} is too long ({len(entry)} characters; at most {limit})")
+            elif CONTROL_CHARACTERS.search(entry):
+                self.problem(field, f"entry {number} contains control characters")
+        return entries
+
+    def identifier(self, raw: dict, field: str = "id") -> str:
+        value = raw.get(field)
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.problem(field, "must be a short id of lowercase letters, digits and dashes, like 'vitamin-d'")
+            return ""
+        return value
+
+
+def _item_name(raw: Any, index: int) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return raw["id"][:64]
+    return f"#{index + 1}"
+
+
+def parse_treatment(raw: Any, where: str, problems: list[Problem], index: int = 0) -> Treatment | None:
+    """A checked treatment card from plain data, or None (with problems added)."""
+    check = _Checker(problems, where, _item_name(raw, index))
+    if not isinstance(raw, dict):
+        check.problem("", "must be a table of fields")
+        return None
+    before = len(problems)
+    check.unknown_fields(raw, TREATMENT_FIELDS)
+    treatment_id = check.identifier(raw)
+    texts = {field: check.text(raw, field, limit) for field, limit in TREATMENT_TEXT_FIELDS.items()}
+    evidence_value = raw.get("evidence")
+    evidence = Evidence.NOT_PROVEN
+    try:
+        evidence = Evidence(evidence_value)
+    except ValueError:
+        allowed = ", ".join(level.value for level in Evidence)
+        check.problem("evidence", f"'{evidence_value}' is not an evidence level (use one of: {allowed})")
+    questions = check.text_list(raw, "questions", limit=300)
+    if questions and not 2 <= len(questions) <= 4:
+        check.problem("questions", f"has {len(questions)} questions; give 2 to 4")
+    sources = check.text_list(raw, "sources", limit=200)
+    if not sources and "sources" in raw:
+        check.problem("sources", "name at least one source")
+    last_reviewed = _date(check, raw)
+    if len(problems) > before:
+        return None
+    return Treatment(
+        id=treatment_id,
+        evidence=evidence,
+        questions=questions,
+        sources=sources,
+        last_reviewed=last_reviewed,
+        **texts,
+    )
+
+
+def _date(check: _Checker, raw: dict) -> str:
+    value = raw.get("last_reviewed")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        check.problem("last_reviewed", "must be a date like 2026-11-25")
+        return ""
+
+
+def parse_cause_group(raw: Any, where: str, problems: list[Problem], index: int = 0) -> CauseGroup | None:
+    """A checked cause group (with its conditions) from plain data, or None (with problems added)."""
+    check = _Checker(problems, where, _item_name(raw, index))
+    if not isinstance(raw, dict):
+        check.problem("", "must be a table of fields")
+        return None
+    before = len(problems)
+    check.unknown_fields(raw, GROUP_FIELDS)
+    group_id = check.identifier(raw)
+    title = check.text(raw, "title", SHORT_TEXT)
+    summary = check.text(raw, "summary", LONG_TEXT)
+    icon = check.identifier(raw, "icon")
+    raw_conditions = raw.get("conditions")
+    conditions: list[Condition] = []
+    if not isinstance(raw_conditions, list) or not raw_conditions:
+        check.problem("conditions", "must list at least one cause")
+    else:
+        for position, raw_condition in enumerate(raw_conditions):
+            condition = _parse_condition(raw_condition, where, problems, position)
+            if condition:
+                conditions.append(condition)
+    if len(problems) > before:
+        return None
+    return CauseGroup(group_id, title, summary, icon, tuple(conditions))
+
+
+def _parse_condition(raw: Any, where: str, problems: list[Problem], index: int) -> Condition | None:
+    check = _Checker(problems, where, _item_name(raw, index))
+    if not isinstance(raw, dict):
+        check.problem("", "must be a table of fields")
+        return None
+    check.unknown_fields(raw, CONDITION_FIELDS)
+    return Condition(
+        id=check.identifier(raw),
+        title=check.text(raw, "title", SHORT_TEXT),
+        what_it_is=check.text(raw, "what_it_is", LONG_TEXT),
+        signs=check.text_list(raw, "signs"),
+        doctor_checks=check.text_list(raw, "doctor_checks"),
+        treatment_ids=check.text_list(raw, "treatments", limit=64, required=False),
+    )
+
+
+def parse_glossary(raw: Any, where: str, problems: list[Problem]) -> tuple[GlossaryTerm, ...]:
+    """Checked glossary terms from a list of {term, meaning} tables."""
+    if not isinstance(raw, list):
+        problems.append(Problem(where, "", "glossary", "must be a list of terms"))
+        return ()
+    terms = []
+    for index, entry in enumerate(raw):
+        name = entry.get("term", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
+        check = _Checker(problems, where, str(name)[:64])
+        if not isinstance(entry, dict):
+            check.problem("", "must be a table with 'term' and 'meaning'")
+            continue
+        check.unknown_fields(entry, {"term", "meaning"})
+        terms.append(GlossaryTerm(check.text(entry, "term", SHORT_TEXT), check.text(entry, "meaning", 400)))
+    return tuple(terms)
+
+
+def check_whole(content: Content, where_of: Callable[[str, str], str], problems: list[Problem]) -> None:
+    """Checks across items: unique ids, links that point to real cards, red flags present."""
+    seen: set[str] = set()
+    for treatment in content.treatments:
+        if treatment.id in seen:
+            problems.append(Problem(where_of("treatment", treatment.id), treatment.id, "id", "used twice"))
+        seen.add(treatment.id)
+    if not content.treatments:
+        problems.append(Problem(where_of("treatment", ""), "", "treatments", "there are no treatment cards"))
+    if len(content.treatments) > MAX_TREATMENTS:
+        problems.append(Problem(where_of("treatment", ""), "", "treatments", "too many treatment cards"))
+    condition_ids: set[str] = set()
+    group_ids: set[str] = set()
+    for group in content.cause_groups:
+        if group.id in group_ids:
+            problems.append(Problem(where_of("cause", group.id), group.id, "id", "used twice"))
+        group_ids.add(group.id)
+        for condition in group.conditions:
+            if condition.id in condition_ids:
+                problems.append(Problem(where_of("cause", group.id), condition.id, "id", "used twice"))
+            condition_ids.add(condition.id)
+            for treatment_id in condition.treatment_ids:
+                if treatment_id not in seen:
+                    problems.append(
+                        Problem(
+                            where_of("cause", group.id),
+                            condition.id,
+                            "treatments",
+                            f"links to a treatment card '{treatment_id}' that does not exist",
+                        )
+                    )
+            if len(set(condition.treatment_ids)) != len(condition.treatment_ids):
+                problems.append(
+                    Problem(where_of("cause", group.id), condition.id, "treatments", "lists a card twice")
+                )
+    if not content.cause_groups:
+        problems.append(Problem(where_of("cause", ""), "", "causes", "there are no causes"))
+    if not content.red_flags:
+        problems.append(Problem(where_of("red_flags", ""), "", "red_flags", "there are no warning signs"))

@@ -1,0 +1,37 @@
+"""Where the shipped files are: inside the installed package, or at the top of a source checkout."""
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _shipped(name: str) -> Path:
+    installed = _PACKAGE / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / name
+
+
+def migrations_dir() -> Path:
+    """The folder of numbered SQL migration files."""
+    return _shipped("db")
+
+
+def assets_dir() -> Path:
+    """The folder of bundled content, icons and other assets."""
+    return _shipped("assets")
+
+
+def bundled_content_dir() -> Path:
+    """The folder of the bundled content source files."""
+    return assets_dir() / "content"
+
+
+def icon_path(name: str) -> Path:
+    """The SVG file of a bundled icon."""
+    return assets_dir() / "icons" / f"{name}.svg"
+
+
+def ui_file(name: str) -> Path:
+    """A file that belongs to the UI package (the stylesheet)."""
+    return _PACKAGE / "ui" / name

@@ -1,0 +1,1 @@
+"""SQLite storage: connection, migrations, content tables, settings, backups. Imports nothing from the UI."""

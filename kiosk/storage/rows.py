@@ -1,0 +1,110 @@
+"""The rows of the content tables, as frozen dataclasses. One `Content` is everything a patient can see."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Evidence(StrEnum):
+    """How well a treatment is shown to work for hair loss, strongest first."""
+
+    STRONG = "strong"
+    MODERATE = "moderate"
+    LIMITED = "limited"
+    NOT_PROVEN = "not_proven"
+
+    @property
+    def label(self) -> str:
+        """The words a patient reads."""
+        return {"strong": "Strong", "moderate": "Moderate", "limited": "Limited", "not_proven": "Not proven"}[
+            self.value
+        ]
+
+    @property
+    def rank(self) -> int:
+        """3 for Strong down to 0 for Not proven."""
+        return 3 - list(Evidence).index(self)
+
+
+@dataclass(frozen=True)
+class Treatment:
+    """One treatment card."""
+
+    id: str
+    name: str
+    summary: str
+    what_it_is: str
+    how_used: str
+    evidence: Evidence
+    evidence_reason: str
+    status: str
+    who_may_help: str
+    results_time: str
+    if_you_stop: str
+    side_effects: str
+    who_must_avoid: str
+    questions: tuple[str, ...]
+    sources: tuple[str, ...]
+    last_reviewed: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One cause of hair loss within a group, with the treatments that may apply."""
+
+    id: str
+    title: str
+    what_it_is: str
+    signs: tuple[str, ...]
+    doctor_checks: tuple[str, ...]
+    treatment_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CauseGroup:
+    """A choice on "What might be causing it?": hormonal, nutritional, genetic, other."""
+
+    id: str
+    title: str
+    summary: str
+    icon: str
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A hard word and its plain meaning."""
+
+    term: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """All published patient content."""
+
+    treatments: tuple[Treatment, ...]
+    cause_groups: tuple[CauseGroup, ...]
+    red_flags: tuple[str, ...]
+    glossary: tuple[GlossaryTerm, ...] = ()
+    _by_id: dict = field(default=None, init=False, repr=False, compare=False)
+
+    def treatment(self, treatment_id: str) -> Treatment:
+        """The card with this id (KeyError if there is none)."""
+        if self._by_id is None:
+            object.__setattr__(self, "_by_id", {t.id: t for t in self.treatments})
+        return self._by_id[treatment_id]
+
+    def cause_group(self, group_id: str) -> CauseGroup:
+        """The cause group with this id (KeyError if there is none)."""
+        for group in self.cause_groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    def treatments_for_group(self, group_id: str) -> tuple[Treatment, ...]:
+        """Every card linked from a condition of this group, in first-mentioned order, no repeats."""
+        seen: dict[str, Treatment] = {}
+        for condition in self.cause_group(group_id).conditions:
+            for treatment_id in condition.treatment_ids:
+                seen.setdefault(treatment_id, self.treatment(treatment_id))
+        return tuple(seen.values())
