@@ -65,7 +65,9 @@ def load_bundle(folder: Path | None = None) -> Bundle:
         raise ContentError([Problem(str(folder / "index.toml"), "", "treatments", "must be lists of ids")])
 
     treatments = []
-    for position, (path, raw) in enumerate(_ordered_items(folder / "treatments", treatment_order, "treatments", problems)):
+    for position, (path, raw) in enumerate(
+        _ordered_items(folder / "treatments", treatment_order, "treatments", problems)
+    ):
         treatment = parse_treatment(raw, str(path), problems, position) if raw else None
         if treatment:
             treatments.append(treatment)

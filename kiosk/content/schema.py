@@ -264,9 +264,7 @@ def check_whole(content: Content, where_of: Callable[[str, str], str], problems:
                         )
                     )
             if len(set(condition.treatment_ids)) != len(condition.treatment_ids):
-                problems.append(
-                    Problem(where_of("cause", group.id), condition.id, "treatments", "lists a card twice")
-                )
+                problems.append(Problem(where_of("cause", group.id), condition.id, "treatments", "lists a card twice"))
     if not content.cause_groups:
         problems.append(Problem(where_of("cause", ""), "", "causes", "there are no causes"))
     if not content.red_flags:

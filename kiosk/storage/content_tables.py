@@ -99,9 +99,7 @@ def replace_content(conn: sqlite3.Connection, content: Content) -> None:
                     "INSERT INTO condition_treatment (condition_id, treatment_id, position) VALUES (?, ?, ?)",
                     [(condition.id, tid, position) for position, tid in enumerate(condition.treatment_ids)],
                 )
-        conn.executemany(
-            "INSERT INTO red_flag (position, text) VALUES (?, ?)", list(enumerate(content.red_flags))
-        )
+        conn.executemany("INSERT INTO red_flag (position, text) VALUES (?, ?)", list(enumerate(content.red_flags)))
         conn.executemany(
             "INSERT INTO glossary (term, position, meaning) VALUES (?, ?, ?)",
             [(term.term, position, term.meaning) for position, term in enumerate(content.glossary)],

@@ -1,0 +1,91 @@
+"""Starting the kiosk: arguments, the Qt application, fonts, stylesheet, and the window."""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content.library import Library
+from kiosk.resources import ui_file
+from kiosk.storage.errors import KnownError
+
+APP_NAME = "hairloss-kiosk"
+ORGANIZATION = "hairloss-kiosk"
+
+
+def default_database_path() -> Path:
+    """Where the kiosk keeps its database unless told otherwise."""
+    ensure_application_names()
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder) / "kiosk.db"
+
+
+def ensure_application_names() -> None:
+    """Names Qt uses to pick the app data folder."""
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(ORGANIZATION)
+
+
+def ensure_application() -> QApplication:
+    """The one QApplication, with the kiosk's typeface and stylesheet."""
+    ensure_application_names()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not app.property("kiosk_styled"):
+        _load_fonts(app)
+        app.setStyleSheet(ui_file("theme.qss").read_text(encoding="utf-8"))
+        app.setProperty("kiosk_styled", True)
+    return app
+
+
+def _load_fonts(app: QApplication) -> None:
+    import fontpkg_atkinson_hyperlegible
+
+    folder = Path(fontpkg_atkinson_hyperlegible.__file__).parent / "files"
+    for path in sorted(folder.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    font = QFont("Atkinson Hyperlegible")
+    font.setPixelSize(24)
+    app.setFont(font)
+
+
+def build_window(db_path: Path | str, fullscreen: bool = False):
+    """The real kiosk window on the database at `db_path`, shown, without entering the event loop."""
+    from kiosk.ui.window import KioskWindow
+
+    ensure_application()
+    window = KioskWindow(Library.open(db_path))
+    if fullscreen:
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+    return window
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kiosk", description="The hair-loss education kiosk.")
+    parser.add_argument("--db", type=Path, help="the kiosk database file (default: the app data folder)")
+    parser.add_argument("--windowed", action="store_true", help="run in a normal window, not full screen")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the kiosk; exit status 2 with a one-line message if the database cannot be used."""
+    arguments = parse_arguments(argv)
+    if os.environ.get("QT_QPA_PLATFORM") is None and not os.environ.get("DISPLAY") and sys.platform == "linux":
+        if not os.environ.get("WAYLAND_DISPLAY"):
+            print("kiosk: no display found (set DISPLAY, or QT_QPA_PLATFORM=offscreen).", file=sys.stderr)
+            return 2
+    app = ensure_application()
+    db_path = arguments.db or default_database_path()
+    try:
+        window = build_window(db_path, fullscreen=not arguments.windowed)
+    except KnownError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 2
+    window.raise_()
+    return app.exec()

@@ -1,0 +1,88 @@
+"""The one shared frame around every screen: header with Back and Home, and the doctor guidance.
+
+The guidance sits outside the scrolling area, so it is on every screen and never scrolls out of view.
+"""
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.resources import icon_path
+from kiosk.ui.widgets import text_label, touch_button
+
+DEFAULT_TITLE = "Hair loss: know your options"
+
+
+class Frame(QWidget):
+    """Header, the screen stack, and the doctor guidance bar."""
+
+    back_requested = Signal()
+    home_requested = Signal()
+    glossary_requested = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("Frame")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_header())
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self._build_guidance())
+
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("Header")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(20, 12, 20, 12)
+        row.setSpacing(16)
+        self.back_button = touch_button("Back", "NavButton", icon="back")
+        self.back_button.clicked.connect(self.back_requested)
+        self.home_button = touch_button("Home", "NavButton", icon="home")
+        self.home_button.clicked.connect(self.home_requested)
+        self.words_button = touch_button("Words explained", "NavButton", icon="book")
+        self.words_button.clicked.connect(self.glossary_requested)
+        for button in (self.back_button, self.home_button, self.words_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.title_label = text_label(DEFAULT_TITLE, "HeaderTitle")
+        self.title_label.setWordWrap(False)
+        row.addWidget(self.back_button)
+        row.addWidget(self.home_button)
+        row.addWidget(self.title_label, 1)
+        row.addWidget(self.words_button)
+        return header
+
+    def _build_guidance(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("Guidance")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(28, 16, 28, 16)
+        row.setSpacing(20)
+        icon = QLabel()
+        icon.setPixmap(QIcon(str(icon_path("doctor"))).pixmap(QSize(56, 56)))
+        icon.setAccessibleName("Doctor")
+        icon.setObjectName("GuidanceText")
+        self.guidance_label = text_label("", "GuidanceText")
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.guidance_label, 1)
+        self.guidance_bar = bar
+        return bar
+
+    def set_guidance(self, text: str) -> None:
+        """The talk-to-your-doctor text shown on every screen."""
+        self.guidance_label.setText(text)
+        self.guidance_label.setAccessibleName(text)
+
+    def set_title(self, text: str) -> None:
+        """The clinic name, or the kiosk's own title when none is set."""
+        title = text or DEFAULT_TITLE
+        self.title_label.setText(title)
+        self.title_label.setAccessibleName(title)
+
+    def set_navigation_visible(self, visible: bool) -> None:
+        """Back and Home show everywhere but the start screen."""
+        self.back_button.setVisible(visible)
+        self.home_button.setVisible(visible)

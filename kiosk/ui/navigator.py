@@ -1,0 +1,93 @@
+"""The one navigation controller: which screen shows, the history behind it, Back, Home and reset."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+START = "start"
+
+
+@dataclass(frozen=True)
+class Route:
+    """A place in the kiosk: a screen name and what it shows (a card or cause id), if anything."""
+
+    screen: str
+    argument: str | None = None
+
+
+class Navigator(QObject):
+    """Owns the history. Screens are built lazily, once, by the factories it is given."""
+
+    changed = Signal(object)  # the Route now shown
+
+    def __init__(self, stack: QStackedWidget, factories: dict[str, Callable[[], QWidget]]):
+        super().__init__()
+        self._stack = stack
+        self._factories = factories
+        self._screens: dict[str, QWidget] = {}
+        self._history: list[Route] = []
+
+    @property
+    def current(self) -> Route | None:
+        """The route on screen."""
+        return self._history[-1] if self._history else None
+
+    @property
+    def history(self) -> tuple[Route, ...]:
+        """Every route since the start screen, oldest first."""
+        return tuple(self._history)
+
+    @property
+    def can_go_back(self) -> bool:
+        """Whether Back has somewhere to go."""
+        return len(self._history) > 1
+
+    def screen(self, name: str) -> QWidget:
+        """The screen widget with this name, built on first use."""
+        if name not in self._screens:
+            widget = self._factories[name]()
+            widget.navigate.connect(self.go)
+            self._screens[name] = widget
+            self._stack.addWidget(widget)
+        return self._screens[name]
+
+    def built_screens(self) -> dict[str, QWidget]:
+        """The screens built so far."""
+        return dict(self._screens)
+
+    def go(self, route: Route) -> None:
+        """Show `route` and remember where we came from."""
+        if route == self.current:
+            return
+        self._history.append(route)
+        self._show(route)
+
+    def back(self) -> None:
+        """Return to the previous screen."""
+        if self.can_go_back:
+            self._history.pop()
+            self._show(self._history[-1])
+
+    def home(self) -> None:
+        """Forget the history and return to the start screen, every scroll position at the top."""
+        self._history = [Route(START)]
+        for widget in self._screens.values():
+            widget.reset_scroll()
+        self._show(self._history[-1])
+
+    def replace_factories(self, factories: dict[str, Callable[[], QWidget]]) -> None:
+        """New content: drop every built screen and start again from home."""
+        self._factories = factories
+        for widget in self._screens.values():
+            self._stack.removeWidget(widget)
+            widget.deleteLater()
+        self._screens.clear()
+        self.home()
+
+    def _show(self, route: Route) -> None:
+        widget = self.screen(route.screen)
+        widget.show_route(route.argument)
+        self._stack.setCurrentWidget(widget)
+        self.changed.emit(route)

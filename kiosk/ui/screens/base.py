@@ -1,0 +1,87 @@
+"""What every screen shares: a kinetic-scrolling column of readable width, and a way to ask to navigate."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.storage.rows import Content
+from kiosk.ui.navigator import Route
+
+READING_WIDTH = 1200
+
+
+def enable_kinetic_scrolling(scroll: QScrollArea) -> None:
+    """Drag or fling with a finger to scroll; a tap reaches a button at once."""
+    QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(scroll.viewport())
+    properties = scroller.scrollerProperties()
+    # Qt's default holds every press back 0.25 s to see if it becomes a drag: too slow for a tap.
+    # A drag that starts on a button still scrolls; Qt then cancels the button's press.
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor, 0.3)
+    scroller.setScrollerProperties(properties)
+
+
+class Screen(QWidget):
+    """A screen inside the shared frame. Subclasses fill `self.column` in `show_route`."""
+
+    navigate = Signal(object)  # a Route
+    title = ""
+
+    def __init__(self, content: Content):
+        super().__init__()
+        self.content = content
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        enable_kinetic_scrolling(self.scroll)
+        outer.addWidget(self.scroll)
+        self._page = QWidget()
+        self._page.setObjectName("ScreenColumn")
+        row = QHBoxLayout(self._page)
+        row.setContentsMargins(32, 28, 32, 40)
+        self._column_holder = QWidget()
+        self._column_holder.setObjectName("ScreenColumn")
+        self._column_holder.setMaximumWidth(READING_WIDTH)
+        row.addWidget(self._column_holder)
+        self.column = QVBoxLayout(self._column_holder)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(22)
+        self.scroll.setWidget(self._page)
+
+    def show_route(self, argument: str | None) -> None:
+        """Fill the screen for this route argument (a card id, a cause id, or None)."""
+        self.clear()
+        self.build(argument)
+        self.column.addStretch(1)
+        self.reset_scroll()
+
+    def build(self, argument: str | None) -> None:
+        """Add this screen's widgets to `self.column`."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Remove everything from the column."""
+        while self.column.count():
+            item = self.column.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    def reset_scroll(self) -> None:
+        """Back to the top, with any fling stopped."""
+        QScroller.scroller(self.scroll.viewport()).stop()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def go(self, screen: str, argument: str | None = None) -> None:
+        """Ask the navigator to show another screen."""
+        self.navigate.emit(Route(screen, argument))

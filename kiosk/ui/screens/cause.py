@@ -1,0 +1,44 @@
+"""One cause group: what each cause is, signs that fit, what a doctor may check, treatments that apply."""
+
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.storage.rows import Condition, Treatment
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets import list_section, section, text_label, touch_button
+
+
+def treatment_button(treatment: Treatment) -> QPushButton:
+    """A button to a card, showing its name and evidence level in words."""
+    button = touch_button(f"{treatment.name}\n{treatment.evidence.label} evidence", "ListItem")
+    button.setAccessibleName(f"{treatment.name}, {treatment.evidence.label} evidence")
+    return button
+
+
+class CauseScreen(Screen):
+    """The screen for one cause group (hormonal, nutritional, genetic, other)."""
+
+    def build(self, argument: str | None) -> None:
+        group = self.content.cause_group(argument)
+        self.title = group.title
+        self.column.addWidget(text_label(group.title, "Heading"))
+        self.column.addWidget(text_label(group.summary, "Lead"))
+        red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
+        red_flags.clicked.connect(lambda: self.go("red_flags"))
+        self.column.addWidget(red_flags)
+        for condition in group.conditions:
+            self._add_condition(condition)
+
+    def _add_condition(self, condition: Condition) -> None:
+        self.column.addWidget(text_label(condition.title, "SubHeading"))
+        self.column.addWidget(text_label(condition.what_it_is))
+        if condition.signs:
+            self.column.addWidget(list_section("Signs that fit", condition.signs))
+        if condition.doctor_checks:
+            self.column.addWidget(list_section("What your doctor may check", condition.doctor_checks))
+        buttons = []
+        for treatment_id in condition.treatment_ids:
+            button = treatment_button(self.content.treatment(treatment_id))
+            button.clicked.connect(lambda _=False, card=treatment_id: self.go("treatment", card))
+            buttons.append(button)
+        if buttons:
+            self.column.addWidget(section("Treatments that may help", *buttons))

@@ -1,0 +1,37 @@
+"""'What might be causing it?': the cause groups as big tiles, and ways to see every treatment."""
+
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets import text_label, touch_button
+
+
+class CausesScreen(Screen):
+    """The cause picker."""
+
+    title = "What might be causing it?"
+
+    def build(self, argument: str | None) -> None:
+        self.column.addWidget(text_label("What might be causing it?", "Heading"))
+        self.column.addWidget(text_label("Tap the one that sounds closest. You can go back at any time.", "Lead"))
+        tiles = QWidget()
+        tiles.setObjectName("ScreenColumn")
+        grid = QGridLayout(tiles)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(20)
+        for index, group in enumerate(self.content.cause_groups):
+            tile = touch_button(group.title, "Tile", icon=group.icon)
+            tile.setAccessibleDescription(group.summary)
+            tile.clicked.connect(lambda _=False, group_id=group.id: self.go("cause", group_id))
+            grid.addWidget(tile, index // 2, index % 2)
+        self.column.addWidget(tiles)
+        self.column.addSpacing(8)
+        everything = touch_button("All treatments", "Secondary", icon="list")
+        everything.clicked.connect(lambda: self.go("treatments"))
+        self.column.addWidget(everything)
+        compare = touch_button("What actually works? Compare treatments", "Secondary", icon="compare")
+        compare.clicked.connect(lambda: self.go("compare"))
+        self.column.addWidget(compare)
+        red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
+        red_flags.clicked.connect(lambda: self.go("red_flags"))
+        self.column.addWidget(red_flags)

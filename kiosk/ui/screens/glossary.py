@@ -1,0 +1,15 @@
+"""'Words explained': the hard words on the cards, in plain language."""
+
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets import text_label, text_section
+
+
+class GlossaryScreen(Screen):
+    """The glossary."""
+
+    title = "Words explained"
+
+    def build(self, argument: str | None) -> None:
+        self.column.addWidget(text_label("Words explained", "Heading"))
+        for entry in self.content.glossary:
+            self.column.addWidget(text_section(entry.term, entry.meaning))

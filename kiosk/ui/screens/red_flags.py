@@ -1,0 +1,15 @@
+"""'See a doctor soon if…': the warning signs that should not wait."""
+
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets import list_section, text_label
+
+
+class RedFlagsScreen(Screen):
+    """The red flags."""
+
+    title = "See a doctor soon if…"
+
+    def build(self, argument: str | None) -> None:
+        self.column.addWidget(text_label("See a doctor soon if…", "Heading"))
+        self.column.addWidget(text_label("Some hair loss needs a doctor's help quickly. Book a visit if:", "Lead"))
+        self.column.addWidget(list_section("Warning signs", self.content.red_flags, role="Warning"))

@@ -1,0 +1,40 @@
+"""Which screen class serves which route name, and every route the content offers."""
+
+from collections.abc import Callable
+
+from kiosk.storage.rows import Content
+from kiosk.ui.navigator import Route
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.cause import CauseScreen
+from kiosk.ui.screens.causes import CausesScreen
+from kiosk.ui.screens.compare import CompareScreen
+from kiosk.ui.screens.glossary import GlossaryScreen
+from kiosk.ui.screens.red_flags import RedFlagsScreen
+from kiosk.ui.screens.start import StartScreen
+from kiosk.ui.screens.treatment import TreatmentScreen
+from kiosk.ui.screens.treatments import TreatmentsScreen
+
+SCREENS: dict[str, type[Screen]] = {
+    "start": StartScreen,
+    "causes": CausesScreen,
+    "cause": CauseScreen,
+    "treatment": TreatmentScreen,
+    "treatments": TreatmentsScreen,
+    "compare": CompareScreen,
+    "red_flags": RedFlagsScreen,
+    "glossary": GlossaryScreen,
+}
+
+
+def screen_factories(content: Content) -> dict[str, Callable[[], Screen]]:
+    """A builder for each screen, all showing `content`."""
+    return {name: (lambda cls=cls: cls(content)) for name, cls in SCREENS.items()}
+
+
+def all_routes(content: Content) -> list[Route]:
+    """Every place a patient can reach, in a sensible reading order."""
+    routes = [Route("start"), Route("causes")]
+    routes += [Route("cause", group.id) for group in content.cause_groups]
+    routes += [Route("treatments"), Route("compare"), Route("red_flags"), Route("glossary")]
+    routes += [Route("treatment", card.id) for card in content.treatments]
+    return routes

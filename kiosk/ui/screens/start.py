@@ -1,0 +1,37 @@
+"""The welcome screen: calm, inviting, one big thing to tap."""
+
+from PySide6.QtCore import Qt
+
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets import text_label, touch_button
+
+
+class StartScreen(Screen):
+    """ "Worried about hair loss? Tap to start"."""
+
+    title = "Welcome"
+
+    def build(self, argument: str | None) -> None:
+        self.column.addSpacing(40)
+        heading = text_label("Worried about hair loss?", "Heading")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.column.addWidget(heading)
+        lead = text_label(
+            "You are not alone. Hair loss is common, and there are many causes. "
+            "Find out what might be going on, and what can help.",
+            "Lead",
+        )
+        lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.column.addWidget(lead)
+        self.column.addSpacing(24)
+        start = touch_button("Tap to start", "Primary")
+        start.setAccessibleDescription("Find out what might cause hair loss and what can help")
+        start.clicked.connect(lambda: self.go("causes"))
+        self.column.addWidget(start)
+        self.column.addSpacing(12)
+        red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
+        red_flags.clicked.connect(lambda: self.go("red_flags"))
+        self.column.addWidget(red_flags)
+        note = text_label("Nothing you tap here is saved or shared.", "Small")
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.column.addWidget(note)

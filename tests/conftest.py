@@ -1,0 +1,100 @@
+"""Fixtures that build the real kiosk window on a temporary database, and a patient who uses it."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QAccessible  # noqa: E402
+from PySide6.QtWidgets import QAbstractButton, QScrollArea  # noqa: E402
+
+from kiosk.app import build_window  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """A database file that does not exist yet."""
+    return tmp_path / "kiosk.db"
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    """The real kiosk window at 1920×1080 on a fresh database."""
+    kiosk = build_window(db_path)
+    qtbot.addWidget(kiosk)
+    kiosk.resize(1920, 1080)
+    qtbot.waitExposed(kiosk)
+    yield kiosk
+    kiosk.library.close()
+
+
+def read_screen(widget) -> list[str]:
+    """What a screen reader finds on screen: the accessible names of every visible element."""
+    names: list[str] = []
+
+    def walk(interface):
+        if interface is None or not interface.isValid():
+            return
+        if interface.state().invisible:
+            return
+        name = interface.text(QAccessible.Text.Name)
+        if name:
+            names.append(name)
+        for index in range(interface.childCount()):
+            walk(interface.child(index))
+
+    walk(QAccessible.queryAccessibleInterface(widget))
+    return names
+
+
+class Patient:
+    """Someone standing at the kiosk: reads what is on screen and taps buttons by what they say."""
+
+    def __init__(self, qtbot, window):
+        self.qtbot = qtbot
+        self.window = window
+
+    def reads(self) -> list[str]:
+        """Everything visible, as a screen reader would say it."""
+        return read_screen(self.window)
+
+    def sees(self, text: str) -> bool:
+        """Whether some visible element says `text` (or contains it)."""
+        return any(text in name for name in self.reads())
+
+    def visible_buttons(self) -> list[QAbstractButton]:
+        """Every button a finger could reach now (scrolling if needed)."""
+        return [b for b in self.window.findChildren(QAbstractButton) if b.isVisibleTo(self.window)]
+
+    def button(self, name: str) -> QAbstractButton:
+        """The one visible button whose accessible name is, or starts with, `name`."""
+        buttons = self.visible_buttons()
+        exact = [b for b in buttons if b.accessibleName() == name]
+        matches = exact or [b for b in buttons if b.accessibleName().startswith(name)]
+        assert matches, f"no button '{name}' on screen; buttons: {[b.accessibleName() for b in buttons]}"
+        assert len(matches) == 1, f"more than one button '{name}'"
+        return matches[0]
+
+    def tap(self, name: str) -> None:
+        """Scroll the button into view, then tap it with a finger-sized press and release."""
+        button = self.button(name)
+        scroll_area = _scroll_area_of(button)
+        if scroll_area is not None:
+            scroll_area.ensureWidgetVisible(button, 0, 0)
+        before = self.window.navigator.current
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(button.width() // 2, button.height() // 2))
+        self.qtbot.waitUntil(lambda: self.window.navigator.current != before or not button.isVisible(), timeout=2000)
+
+
+def _scroll_area_of(widget):
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+@pytest.fixture
+def patient(qtbot, window):
+    """A patient at the real kiosk window."""
+    return Patient(qtbot, window)
