@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.library import Library
+from kiosk.logs import setup_logging
 from kiosk.resources import ui_file
 from kiosk.storage.errors import KnownError
 
@@ -54,12 +55,17 @@ def _load_fonts(app: QApplication) -> None:
 
 def build_window(db_path: Path | str, fullscreen: bool = False):
     """The real kiosk window on the database at `db_path`, shown, without entering the event loop."""
+    return show_window(Library.open(db_path), fullscreen)
+
+
+def show_window(library: Library, fullscreen: bool):
+    """The kiosk window on an open library, shown full screen or as a normal window."""
     from kiosk.ui.window import KioskWindow
 
     ensure_application()
-    window = KioskWindow(Library.open(db_path))
+    window = KioskWindow(library)
     if fullscreen:
-        window.showFullScreen()
+        window.lock_down()
     else:
         window.resize(1280, 800)
         window.show()
@@ -67,25 +73,34 @@ def build_window(db_path: Path | str, fullscreen: bool = False):
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """The kiosk's command-line options."""
     parser = argparse.ArgumentParser(prog="kiosk", description="The hair-loss education kiosk.")
     parser.add_argument("--db", type=Path, help="the kiosk database file (default: the app data folder)")
     parser.add_argument("--windowed", action="store_true", help="run in a normal window, not full screen")
     return parser.parse_args(argv)
 
 
+def has_display() -> bool:
+    """Whether Qt has somewhere to draw."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux":
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the kiosk; exit status 2 with a one-line message if the database cannot be used."""
     arguments = parse_arguments(argv)
-    if os.environ.get("QT_QPA_PLATFORM") is None and not os.environ.get("DISPLAY") and sys.platform == "linux":
-        if not os.environ.get("WAYLAND_DISPLAY"):
-            print("kiosk: no display found (set DISPLAY, or QT_QPA_PLATFORM=offscreen).", file=sys.stderr)
-            return 2
-    app = ensure_application()
     db_path = arguments.db or default_database_path()
     try:
-        window = build_window(db_path, fullscreen=not arguments.windowed)
+        library = Library.open(db_path)
     except KnownError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 2
+    if not has_display():
+        print("kiosk: no display found (set DISPLAY, or QT_QPA_PLATFORM=offscreen).", file=sys.stderr)
+        return 2
+    app = ensure_application()
+    setup_logging(Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "logs")
+    window = show_window(library, fullscreen=not arguments.windowed)
     window.raise_()
     return app.exec()

@@ -73,8 +73,9 @@ class Patient:
         exact = [b for b in buttons if b.accessibleName() == name]
         matches = exact or [b for b in buttons if b.accessibleName().startswith(name)]
         assert matches, f"no button '{name}' on screen; buttons: {[b.accessibleName() for b in buttons]}"
-        assert len(matches) == 1, f"more than one button '{name}'"
-        return matches[0]
+        different = {b.accessibleName() for b in matches}
+        assert len(different) == 1, f"'{name}' could mean any of {sorted(different)}"
+        return matches[0]  # the same button may stand twice (a card linked from two causes): take the first
 
     def tap(self, name: str) -> None:
         """Scroll the button into view, then tap it with a finger-sized press and release."""

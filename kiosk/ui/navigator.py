@@ -28,6 +28,7 @@ class Navigator(QObject):
         self._factories = factories
         self._screens: dict[str, QWidget] = {}
         self._history: list[Route] = []
+        self._scroll_positions: list[int] = []
 
     @property
     def current(self) -> Route | None:
@@ -61,21 +62,24 @@ class Navigator(QObject):
         """Show `route` and remember where we came from."""
         if route == self.current:
             return
+        if self._history:
+            self._scroll_positions.append(self._stack.currentWidget().scroll_position())
         self._history.append(route)
-        self._show(route)
+        self._show(route, scroll=0)
 
     def back(self) -> None:
         """Return to the previous screen."""
         if self.can_go_back:
             self._history.pop()
-            self._show(self._history[-1])
+            self._show(self._history[-1], scroll=self._scroll_positions.pop())
 
     def home(self) -> None:
         """Forget the history and return to the start screen, every scroll position at the top."""
         self._history = [Route(START)]
+        self._scroll_positions = []
         for widget in self._screens.values():
             widget.reset_scroll()
-        self._show(self._history[-1])
+        self._show(self._history[-1], scroll=0)
 
     def replace_factories(self, factories: dict[str, Callable[[], QWidget]]) -> None:
         """New content: drop every built screen and start again from home."""
@@ -86,8 +90,9 @@ class Navigator(QObject):
         self._screens.clear()
         self.home()
 
-    def _show(self, route: Route) -> None:
+    def _show(self, route: Route, scroll: int) -> None:
         widget = self.screen(route.screen)
         widget.show_route(route.argument)
         self._stack.setCurrentWidget(widget)
+        widget.set_scroll_position(scroll)
         self.changed.emit(route)

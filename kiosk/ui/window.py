@@ -1,46 +1,123 @@
-"""The kiosk's top-level window: the shared frame, the navigator, and the content they show."""
+"""The kiosk's top-level window: the shared frame, the navigator, and the patient session around them."""
 
-from PySide6.QtWidgets import QMainWindow
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
 from kiosk.content.library import Library
+from kiosk.ui.crash import CrashHandler
 from kiosk.ui.frame import Frame
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.navigator import START, Navigator, Route
 from kiosk.ui.screens.registry import screen_factories
 
+log = logging.getLogger("kiosk.window")
+CHANGE_POLL_MS = 2000
+
 
 class KioskWindow(QMainWindow):
-    """One window, one frame, one navigator."""
+    """One window, one frame, one navigator; idle reset, crash recovery and (full screen) lockdown."""
 
     def __init__(self, library: Library):
         super().__init__()
         self.library = library
+        self.locked = False
         self.setWindowTitle("Hair loss: know your options")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.frame = Frame()
         self.setCentralWidget(self.frame)
         self.content = library.content()
+        self.settings = library.settings()
         self.navigator = Navigator(self.frame.stack, screen_factories(self.content))
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.navigator.home)
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
+        self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
+        QApplication.instance().installEventFilter(self.idle)
+        self.crash_handler = CrashHandler(self.reset_session).install()
+        self._lockdown = Lockdown(self)
+        self._content_stale = False
+        self._data_version = self._read_data_version()
+        self._change_poll = QTimer(self, interval=CHANGE_POLL_MS)
+        self._change_poll.timeout.connect(self.check_for_changes)
+        self._change_poll.start()
         self.apply_settings()
         self.navigator.home()
 
+    def lock_down(self) -> None:
+        """Kiosk mode: full screen, no frame, no way out but the staff path."""
+        self.locked = True
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        QApplication.instance().installEventFilter(self._lockdown)
+        self.showFullScreen()
+
+    def quit_by_staff(self) -> None:
+        """The one way out of kiosk mode."""
+        self.locked = False
+        QApplication.instance().removeEventFilter(self._lockdown)
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.locked:
+            event.ignore()
+            return
+        self._change_poll.stop()
+        self.crash_handler.uninstall()
+        QApplication.instance().removeEventFilter(self.idle)
+        QApplication.instance().removeEventFilter(self._lockdown)
+        super().closeEvent(event)
+
     def apply_settings(self) -> None:
-        """Show the current clinic name and doctor guidance."""
-        settings = self.library.settings()
-        self.frame.set_title(settings.clinic_name)
-        self.frame.set_guidance(settings.doctor_guidance)
+        """Show the current clinic name and doctor guidance; idle times apply from the next quiet spell."""
+        self.settings = self.library.settings()
+        self.frame.set_title(self.settings.clinic_name)
+        self.frame.set_guidance(self.settings.doctor_guidance)
 
     def reload_content(self) -> None:
         """Show newly published content, starting again from the start screen."""
+        self._content_stale = False
         self.content = self.library.content()
         self.apply_settings()
         self.navigator.replace_factories(screen_factories(self.content))
 
+    def reset_session(self) -> None:
+        """Clear everything a patient did: history, scroll positions, overlays, typed text."""
+        self.idle.dismiss()
+        for field in self.findChildren(QLineEdit):
+            field.clear()
+        if self._content_stale:
+            self.reload_content()
+        else:
+            self.navigator.home()
+
+    def check_for_changes(self) -> None:
+        """Notice content or settings changed by kiosk-admin; new content waits until the start screen."""
+        version = self._read_data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        log.info("The database changed; loading new settings and content")
+        self.apply_settings()
+        self._content_stale = True
+        if self._is_fresh():
+            self.reload_content()
+
     def current_screen(self):
         """The screen widget on show."""
         return self.frame.stack.currentWidget()
+
+    def _read_data_version(self) -> int:
+        return self.library.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _idle_settings(self) -> tuple[int, int]:
+        return self.settings.idle_timeout_seconds, self.settings.idle_warning_seconds
+
+    def _is_fresh(self) -> bool:
+        return self.navigator.history == (Route(START),)
 
     def _on_route_changed(self, route: Route) -> None:
         self.frame.set_navigation_visible(route.screen != START)

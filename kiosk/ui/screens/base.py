@@ -58,13 +58,16 @@ class Screen(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(22)
         self.scroll.setWidget(self._page)
+        self._built_for: tuple[str | None] | None = None
 
     def show_route(self, argument: str | None) -> None:
-        """Fill the screen for this route argument (a card id, a cause id, or None)."""
+        """Fill the screen for this route argument (a card id, a cause id, or None); built once per argument."""
+        if self._built_for == (argument,):
+            return
         self.clear()
         self.build(argument)
         self.column.addStretch(1)
-        self.reset_scroll()
+        self._built_for = (argument,)
 
     def build(self, argument: str | None) -> None:
         """Add this screen's widgets to `self.column`."""
@@ -75,12 +78,21 @@ class Screen(QWidget):
         while self.column.count():
             item = self.column.takeAt(0)
             if item.widget():
+                item.widget().hide()
                 item.widget().deleteLater()
 
     def reset_scroll(self) -> None:
         """Back to the top, with any fling stopped."""
+        self.set_scroll_position(0)
+
+    def scroll_position(self) -> int:
+        """How far down the screen is scrolled."""
+        return self.scroll.verticalScrollBar().value()
+
+    def set_scroll_position(self, value: int) -> None:
+        """Scroll to `value`, with any fling stopped."""
         QScroller.scroller(self.scroll.viewport()).stop()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(value)
 
     def go(self, screen: str, argument: str | None = None) -> None:
         """Ask the navigator to show another screen."""

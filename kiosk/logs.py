@@ -1,0 +1,20 @@
+"""Rotating log files in the app data folder: what went wrong, for clinic IT. Never patient data."""
+
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOG_NAME = "kiosk.log"
+
+
+def setup_logging(folder: Path) -> Path:
+    """Send the kiosk's log to `folder`/kiosk.log, kept to five files of 1 MB; returns the log path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_NAME
+    root = logging.getLogger("kiosk")
+    if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in root.handlers):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=4, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path

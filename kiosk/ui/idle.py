@@ -1,0 +1,127 @@
+"""Idle reset: after a quiet spell, ask "Are you still there?", then clear everything for the next patient."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets import text_label, touch_button
+
+ACTIVITY_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+}
+
+
+class StillThereOverlay(QWidget):
+    """A dimmed cover over the window with a countdown and a large "I'm still here" button."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("IdleOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QVBoxLayout(self)
+        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        panel = QFrame()
+        panel.setObjectName("IdlePanel")
+        panel.setMaximumWidth(900)
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(48, 40, 48, 40)
+        inner.setSpacing(24)
+        title = text_label("Are you still there?", "IdleTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner.addWidget(title)
+        self.countdown_label = text_label("", "IdleCountdown")
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner.addWidget(self.countdown_label)
+        self.still_here_button = touch_button("I'm still here", "Primary")
+        inner.addWidget(self.still_here_button)
+        layout.addWidget(panel)
+        self.hide()
+
+    def show_countdown(self, seconds: int) -> None:
+        """Show how long until the kiosk starts over."""
+        unit = "second" if seconds == 1 else "seconds"
+        text = f"To keep your visit private, this screen will go back to the start in {seconds} {unit}."
+        self.countdown_label.setText(text)
+        self.countdown_label.setAccessibleName(text)
+
+    def cover(self) -> None:
+        """Fill the parent window and come to the front."""
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+
+
+class IdleWatcher(QObject):
+    """Watches every touch in the application; a quiet spell leads to the overlay, then to `reset`."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        settings: Callable[[], tuple[int, int]],
+        reset: Callable[[], None],
+        is_fresh: Callable[[], bool],
+    ):
+        super().__init__(window)
+        self._settings = settings
+        self._reset = reset
+        self._is_fresh = is_fresh
+        self.overlay = StillThereOverlay(window)
+        self.overlay.still_here_button.clicked.connect(self.still_here)
+        self._idle = QTimer(self, singleShot=True)
+        self._idle.timeout.connect(self._on_idle)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._on_tick)
+        self.remaining = 0
+        self.restart()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() not in ACTIVITY_EVENTS:
+            return False
+        if not self.overlay.isVisible():
+            self._idle.start()
+        elif event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            # Any touch while the countdown runs means someone is there.
+            QTimer.singleShot(0, self.still_here)
+        return False
+
+    def restart(self) -> None:
+        """Start the quiet spell again, with the settings in force now."""
+        timeout_seconds, _ = self._settings()
+        self._idle.start(timeout_seconds * 1000)
+
+    def still_here(self) -> None:
+        """The patient is back: hide the overlay and keep their place."""
+        self._tick.stop()
+        self.overlay.hide()
+        self.restart()
+
+    def dismiss(self) -> None:
+        """Hide the overlay without a reset (used when the session is reset some other way)."""
+        self._tick.stop()
+        self.overlay.hide()
+
+    def _on_idle(self) -> None:
+        if self._is_fresh():
+            self._reset()
+            self.restart()
+            return
+        _, self.remaining = self._settings()
+        self.overlay.show_countdown(self.remaining)
+        self.overlay.cover()
+        self._tick.start()
+
+    def _on_tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining > 0:
+            self.overlay.show_countdown(self.remaining)
+            return
+        self._tick.stop()
+        self.overlay.hide()
+        self._reset()
+        self.restart()

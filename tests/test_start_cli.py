@@ -1,0 +1,78 @@
+"""Starting the real `kiosk` command: first start, later starts, and every kind of bad --db."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from kiosk.content.library import Library
+from kiosk.storage.migrations import latest_version
+
+
+def run_kiosk(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args], capture_output=True, text=True, timeout=timeout, env=env
+    )
+
+
+def test_first_start_creates_the_database_from_migrations_and_bundled_content(db_path):
+    library = Library.open(db_path)
+    assert library.conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+    assert len(library.content().treatments) >= 1
+    library.close()
+
+
+def test_later_start_keeps_content_and_applies_nothing_twice(db_path):
+    library = Library.open(db_path)
+    library.conn.execute("UPDATE treatment SET name = 'Changed by staff' WHERE position = 0")
+    library.close()
+    again = Library.open(db_path)
+    assert again.content().treatments[0].name == "Changed by staff"
+    again.close()
+
+
+def test_not_a_database_is_refused_and_left_untouched(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"Shopping list: milk, eggs\n" * 100)
+    before = notes.read_bytes()
+    result = run_kiosk("--db", str(notes), "--windowed")
+    assert result.returncode == 2
+    assert str(notes) in result.stderr and "not a kiosk database" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert notes.read_bytes() == before
+
+
+def test_a_folder_is_refused(tmp_path):
+    result = run_kiosk("--db", str(tmp_path), "--windowed")
+    assert result.returncode == 2
+    assert f"{tmp_path}: this is a folder" in result.stderr
+
+
+@pytest.mark.parametrize("place", ["/proc/kiosk/kiosk.db", "/proc/version/kiosk.db"])
+def test_an_unwritable_place_is_refused(place):
+    result = run_kiosk("--db", place, "--windowed")
+    assert result.returncode == 2
+    assert place in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_newer_schema_is_refused_and_never_downgraded(db_path):
+    Library.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {latest_version() + 5}")
+    conn.close()
+    before = db_path.read_bytes()
+    result = run_kiosk("--db", str(db_path), "--windowed")
+    assert result.returncode == 2
+    assert "newer version of the kiosk" in result.stderr
+    assert db_path.read_bytes() == before
+    assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == latest_version() + 5
+
+
+def test_help_names_the_options():
+    result = run_kiosk("--help")
+    assert result.returncode == 0
+    assert "--db" in result.stdout and "--windowed" in result.stdout
