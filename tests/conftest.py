@@ -68,11 +68,19 @@ class Patient:
         return [b for b in self.window.findChildren(QAbstractButton) if b.isVisibleTo(self.window)]
 
     def button(self, name: str) -> QAbstractButton:
-        """The one visible button whose accessible name is, or starts with, `name`."""
-        buttons = self.visible_buttons()
-        exact = [b for b in buttons if b.accessibleName() == name]
-        matches = exact or [b for b in buttons if b.accessibleName().startswith(name)]
-        assert matches, f"no button '{name}' on screen; buttons: {[b.accessibleName() for b in buttons]}"
+        """The visible button whose accessible name is, or starts with, `name` (waiting for it to appear)."""
+
+        def matching():
+            buttons = self.visible_buttons()
+            exact = [b for b in buttons if b.accessibleName() == name]
+            return exact or [b for b in buttons if b.accessibleName().startswith(name)]
+
+        try:
+            self.qtbot.waitUntil(lambda: bool(matching()), timeout=2000)
+        except Exception:
+            names = [b.accessibleName() for b in self.visible_buttons()]
+            raise AssertionError(f"no button '{name}' on screen; buttons: {names}") from None
+        matches = matching()
         different = {b.accessibleName() for b in matches}
         assert len(different) == 1, f"'{name}' could mean any of {sorted(different)}"
         return matches[0]  # the same button may stand twice (a card linked from two causes): take the first

@@ -34,7 +34,7 @@ class KioskWindow(QMainWindow):
         self.navigator = Navigator(self.frame.stack, screen_factories(self.content))
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
-        self.frame.home_requested.connect(self.navigator.home)
+        self.frame.home_requested.connect(self.go_home)
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
         self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
         QApplication.instance().installEventFilter(self.idle)
@@ -89,6 +89,10 @@ class KioskWindow(QMainWindow):
         self.idle.dismiss()
         for field in self.findChildren(QLineEdit):
             field.clear()
+        self.go_home()
+
+    def go_home(self) -> None:
+        """Back to the start screen, with any content published meanwhile."""
         if self._content_stale:
             self.reload_content()
         else:

@@ -1,0 +1,124 @@
+"""Left alone in a waiting room: idle reset, lockdown in kiosk mode, recovery from errors."""
+
+import logging
+import sqlite3
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content.settings import save_setting
+from kiosk.ui.navigator import Route
+
+
+def quick_idle(window, timeout=1, warning=2):
+    window.settings = replace(window.settings, idle_timeout_seconds=timeout, idle_warning_seconds=warning)
+    window.idle.restart()
+
+
+def test_idle_asks_are_you_still_there_with_a_countdown_then_starts_over(window, patient, qtbot):
+    patient.tap("Tap to start")
+    patient.tap(window.content.cause_groups[0].title)
+    window.current_screen().scroll.verticalScrollBar().setValue(200)
+    quick_idle(window)
+    qtbot.waitUntil(lambda: patient.sees("Are you still there?"), timeout=3000)
+    assert patient.sees("go back to the start in 2 seconds")
+    qtbot.waitUntil(lambda: patient.sees("in 1 second."), timeout=2000)
+    qtbot.waitUntil(lambda: window.navigator.history == (Route("start"),), timeout=3000)
+    assert not patient.sees("Are you still there?")
+    assert patient.sees("Worried about hair loss?")
+    patient.tap("Tap to start")
+    patient.tap(window.content.cause_groups[0].title)
+    assert window.current_screen().scroll.verticalScrollBar().value() == 0
+
+
+def test_im_still_here_keeps_the_patients_place(window, patient, qtbot):
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    quick_idle(window, warning=5)
+    qtbot.waitUntil(lambda: patient.sees("Are you still there?"), timeout=3000)
+    patient.tap("I'm still here")
+    qtbot.waitUntil(lambda: not window.idle.overlay.isVisible())
+    assert window.navigator.current == Route("treatments")
+
+
+def test_idle_settings_from_another_program_take_effect_without_restart(window, qtbot, db_path):
+    other = sqlite3.connect(db_path, isolation_level=None)
+    save_setting(other, "idle_timeout_seconds", "45")
+    save_setting(other, "doctor_guidance", "Ask the nurse about any treatment.")
+    other.close()
+    qtbot.waitUntil(lambda: window.settings.idle_timeout_seconds == 45, timeout=5000)
+    assert window.frame.guidance_label.text() == "Ask the nurse about any treatment."
+
+
+def test_new_content_waits_until_the_patient_is_back_at_the_start(window, patient, qtbot, db_path):
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("UPDATE treatment SET name = 'Renamed by staff' WHERE position = 0")
+    other.close()
+    window.check_for_changes()
+    assert window.navigator.current == Route("treatments")
+    assert not patient.sees("Renamed by staff")
+    patient.tap("Home")
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    assert patient.sees("Renamed by staff")
+
+
+def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier):
+    event = QKeyEvent(QEvent.Type.KeyPress, key, modifiers)
+    return QApplication.instance().notify(window, event)
+
+
+@pytest.mark.parametrize(
+    "key, modifiers",
+    [
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    ],
+)
+def test_kiosk_mode_ignores_exit_keys_and_close_requests(window, qtbot, key, modifiers):
+    window.lock_down()
+    qtbot.waitUntil(window.isFullScreen)
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    press(window, key, modifiers)
+    assert not window.close()
+    assert window.isVisible()
+    window.quit_by_staff()
+    assert not window.isVisible()
+
+
+def test_kiosk_mode_has_no_context_menu(window, qtbot):
+    window.lock_down()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), window.mapToGlobal(QPoint(10, 10)))
+    assert window._lockdown.eventFilter(window, event) is True
+    window.quit_by_staff()
+
+
+def test_windowed_mode_closes_normally(window):
+    assert window.close()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_screen_is_logged_and_the_patient_goes_back_to_start(window, patient, qtbot, caplog):
+    def broken(argument):
+        raise RuntimeError("a bug in the cause screen")
+
+    patient.tap("Tap to start")
+    screen = window.navigator.screen("cause")
+    screen.build = broken
+    screen._built_for = None
+    with caplog.at_level(logging.ERROR, logger="kiosk.crash"):
+        button = patient.button(window.content.cause_groups[0].title)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.navigator.history == (Route("start"),), timeout=3000)
+    assert "a bug in the cause screen" in caplog.text
+    assert window.crash_handler.count == 1
+    assert window.isVisible()
+    assert patient.sees("Worried about hair loss?")
