@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import bundled
+from kiosk.content import bundled, library
 from kiosk.content.bundled import load_bundle
 from kiosk.content.library import install_bundled_content
 from kiosk.content.schema import ContentError
@@ -315,8 +315,8 @@ def test_a_broken_bundle_leaves_a_fresh_database_empty(tmp_path, content_copy, m
 
 
 def test_a_bundle_that_fails_while_writing_leaves_nothing_half_loaded(tmp_path, content_copy, monkeypatch):
-    # Two glossary entries with the same term pass the file checks but break the table's primary key
-    # on the last insert, after every card is written: the whole install must roll back.
+    # Two glossary entries with the same term break the table's primary key on the last insert, after
+    # every card is written. Either the file checks refuse it, or the whole install rolls back.
     glossary = content_copy / "glossary.toml"
     glossary.write_text(
         glossary.read_text(encoding="utf-8") + '\n[[term]]\nterm = "DHT"\nmeaning = "Said twice."\n',
@@ -325,7 +325,23 @@ def test_a_bundle_that_fails_while_writing_leaves_nothing_half_loaded(tmp_path, 
     _use_bundle_folder(monkeypatch, content_copy)
     conn = open_database(tmp_path / "kiosk.db")
     try:
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises((ContentError, sqlite3.IntegrityError)):
+            install_bundled_content(conn)
+        assert not conn.in_transaction
+        assert _row_counts(conn) == dict.fromkeys(CONTENT_TABLES, 0)
+    finally:
+        conn.close()
+
+
+def test_a_failure_after_the_content_is_written_rolls_all_of_it_back(tmp_path, monkeypatch):
+    # The default settings are written last, in the same transaction as the content.
+    def fail(*_args, **_kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(library, "write_settings", fail)
+    conn = open_database(tmp_path / "kiosk.db")
+    try:
+        with pytest.raises(sqlite3.OperationalError):
             install_bundled_content(conn)
         assert not conn.in_transaction
         assert _row_counts(conn) == dict.fromkeys(CONTENT_TABLES, 0)
