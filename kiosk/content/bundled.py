@@ -91,9 +91,12 @@ def load_bundle(folder: Path | None = None) -> Bundle:
             return str(folder / "causes" / f"{item_id}.toml")
         if kind == "red_flags":
             return str(red_flags_path)
+        if kind == "glossary":
+            return str(glossary_path)
         return str(folder / "index.toml")
 
-    check_whole(content, where_of, problems)
+    unreadable = frozenset(i for i in treatment_order if isinstance(i, str)) - {t.id for t in treatments}
+    check_whole(content, where_of, problems, unreadable)
     if problems:
         raise ContentError(problems)
     defaults = {key: str(value) for key, value in index.get("settings", {}).items()}

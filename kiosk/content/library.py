@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.bundled import load_bundle
+from kiosk.content.recovery import RecoveryReport, open_with_recovery
 from kiosk.content.settings import Settings, check_setting, load_settings
 from kiosk.storage.content_tables import has_content, read_content, replace_content
-from kiosk.storage.db import open_database, transaction
+from kiosk.storage.db import transaction
 from kiosk.storage.rows import Content
 from kiosk.storage.settings import read_settings, write_settings
 
@@ -28,14 +29,15 @@ class Library:
 
     conn: sqlite3.Connection
     path: Path
+    recovery: RecoveryReport | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> "Library":
-        """Open (creating and filling on first start) the database at `path`."""
-        conn = open_database(path)
+        """Open (creating and filling on first start, recovering if damaged) the database at `path`."""
+        conn, recovery = open_with_recovery(Path(path))
         if not has_content(conn):
             install_bundled_content(conn)
-        return cls(conn, Path(path))
+        return cls(conn, Path(path), recovery)
 
     def content(self) -> Content:
         """The published content."""

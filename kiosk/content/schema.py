@@ -232,9 +232,22 @@ def parse_glossary(raw: Any, where: str, problems: list[Problem]) -> tuple[Gloss
     return tuple(terms)
 
 
-def check_whole(content: Content, where_of: Callable[[str, str], str], problems: list[Problem]) -> None:
-    """Checks across items: unique ids, links that point to real cards, red flags present."""
-    seen: set[str] = set()
+def parse_red_flags(raw: Any, where: str, problems: list[Problem]) -> tuple[str, ...]:
+    """Checked warning signs ("See a doctor soon if...") from a list of texts."""
+    return _Checker(problems, where, "").text_list({"red_flags": raw}, "red_flags", limit=300)
+
+
+def check_whole(
+    content: Content,
+    where_of: Callable[[str, str], str],
+    problems: list[Problem],
+    unreadable_ids: frozenset[str] = frozenset(),
+) -> None:
+    """Checks across items: unique ids, links that point to real cards, red flags present.
+
+    Links to `unreadable_ids` (cards that failed their own checks) are not reported again.
+    """
+    seen: set[str] = set(unreadable_ids)
     for treatment in content.treatments:
         if treatment.id in seen:
             problems.append(Problem(where_of("treatment", treatment.id), treatment.id, "id", "used twice"))
@@ -267,5 +280,8 @@ def check_whole(content: Content, where_of: Callable[[str, str], str], problems:
                 problems.append(Problem(where_of("cause", group.id), condition.id, "treatments", "lists a card twice"))
     if not content.cause_groups:
         problems.append(Problem(where_of("cause", ""), "", "causes", "there are no causes"))
+    terms = [entry.term.casefold() for entry in content.glossary]
+    for term in sorted({term for term in terms if terms.count(term) > 1}):
+        problems.append(Problem(where_of("glossary", ""), term, "term", "is explained twice"))
     if not content.red_flags:
         problems.append(Problem(where_of("red_flags", ""), "", "red_flags", "there are no warning signs"))

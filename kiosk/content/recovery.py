@@ -1,0 +1,99 @@
+"""Starting on a damaged database: set it aside for IT, restore the newest good backup (or the bundled
+content), and leave a note staff can see. A damaged file must never put the kiosk into a crash loop."""
+
+import datetime
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.storage.audit import record_action
+from kiosk.storage.backup import BACKUP_FOLDER, automatic_backups, newest_good_backup, restore_from
+from kiosk.storage.db import SQLITE_HEADER, open_database
+from kiosk.storage.errors import KnownError
+
+log = logging.getLogger("kiosk.recovery")
+RECOVERY_ACTION = "recovered-damaged-database"
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    """What happened at start: why the database was replaced, where the damaged copy is, what replaced it."""
+
+    problem: str
+    damaged_copy: Path
+    restored_from: Path | None  # None: the bundled content was loaded
+
+    def describe(self) -> str:
+        """One paragraph for staff."""
+        source = (
+            f"the backup {self.restored_from.name}" if self.restored_from else "the content that came with the kiosk"
+        )
+        return (
+            f"The kiosk database was damaged ({self.problem}). It was moved to {self.damaged_copy} for IT, "
+            f"and the kiosk started again from {source}. Changes made after that backup may need redoing."
+        )
+
+
+def damage_of(path: Path) -> str | None:
+    """Why the database at `path` cannot be used as it is, or None if it passes SQLite's quick check."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("rb") as file:
+        if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            return "the file is not readable as a database"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return None if result == "ok" else result
+
+
+def _is_ours(path: Path) -> bool:
+    """A file without an SQLite header is only treated as a damaged kiosk database if backups sit beside it."""
+    with path.open("rb") as file:
+        if file.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+            return True
+    return bool(automatic_backups(path.parent / BACKUP_FOLDER))
+
+
+def open_with_recovery(path: Path) -> tuple[sqlite3.Connection, RecoveryReport | None]:
+    """Open the database, recovering first if it is damaged; KnownError for paths that are simply wrong."""
+    problem = damage_of(path) if path.is_file() else None
+    if problem is None or not _is_ours(path):
+        return open_database(path), None
+    report = _recover(path, problem)
+    conn = open_database(path)
+    record_action(conn, RECOVERY_ACTION, report.describe())
+    return conn, report
+
+
+def _recover(path: Path, problem: str) -> RecoveryReport:
+    log.error("Damaged database %s: %s", path, problem)
+    damaged_copy = _set_aside(path)
+    backup = newest_good_backup(path.parent / BACKUP_FOLDER)
+    if backup is not None:
+        restore_from(path, backup)
+    report = RecoveryReport(problem, damaged_copy, backup)
+    log.warning(report.describe())
+    return report
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename the damaged file (and its journal files) to <name>.damaged-<UTC time>, never pruned."""
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        os.replace(path, aside)
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{path}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{aside}{suffix}"))
+    except OSError as error:
+        raise KnownError(f"{path}: the database is damaged and could not be moved aside ({error.strerror}).") from None
+    return aside
