@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.resources import icon_path
 from kiosk.storage.rows import Evidence
@@ -67,6 +67,7 @@ def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
     layout.addWidget(text_label(title, "SectionTitle"))
     for widget in widgets:
         layout.addWidget(widget)
+    layout.addStretch(1)  # beside a taller panel, keep the text at the top
     return panel
 
 
@@ -78,3 +79,70 @@ def text_section(title: str, text: str) -> QFrame:
 def list_section(title: str, entries: tuple[str, ...], role: str = "Section") -> QFrame:
     """A section holding a bulleted list."""
     return section(title, *(bullet_label(entry) for entry in entries), role=role)
+
+
+class CardButton(QPushButton):
+    """A large button holding wrapped text: a title, an optional evidence badge, and a line of detail."""
+
+    def __init__(self, title: str, detail: str = "", evidence: Evidence | None = None, accessible_name: str = ""):
+        super().__init__()
+        self.setObjectName("CardButton")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(accessible_name or title)
+        if detail:
+            self.setAccessibleDescription(detail)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 18)
+        layout.setSpacing(8)
+        parts = [text_label(title, "CardTitle")]
+        if evidence is not None:
+            parts.append(evidence_badge(evidence))
+        if detail:
+            parts.append(text_label(detail, "CardDetail"))
+        for part in parts:
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(part)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self.layout().totalHeightForWidth(width)
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = self.layout().totalSizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(hint.width(), 400)))
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return QSize(200, self.layout().totalMinimumSize().height())
+
+
+class ResponsiveColumns(QWidget):
+    """Lays its widgets out in two columns when there is room, one column when there is not."""
+
+    def __init__(self, widgets: list[QWidget], two_columns_from: int = 1000):
+        super().__init__()
+        self.setObjectName("ScreenColumn")
+        self._widgets = widgets
+        self._threshold = two_columns_from
+        self._columns = 0
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(20)
+        self._arrange(1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        wanted = 2 if event.size().width() >= self._threshold else 1
+        if wanted != self._columns:
+            self._arrange(wanted)
+
+    def _arrange(self, columns: int) -> None:
+        self._columns = columns
+        for widget in self._widgets:
+            self._grid.removeWidget(widget)
+        for index, widget in enumerate(self._widgets):
+            self._grid.addWidget(widget, index // columns, index % columns)
+        for column in range(2):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from kiosk.storage.rows import Content
 from kiosk.ui.navigator import Route
 
-READING_WIDTH = 1200
+READING_WIDTH = 1500
 
 
 def enable_kinetic_scrolling(scroll: QScrollArea) -> None:

@@ -4,14 +4,17 @@ from PySide6.QtWidgets import QPushButton
 
 from kiosk.storage.rows import Condition, Treatment
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets import list_section, section, text_label, touch_button
+from kiosk.ui.widgets import CardButton, ResponsiveColumns, list_section, section, text_label, touch_button
 
 
-def treatment_button(treatment: Treatment) -> QPushButton:
-    """A button to a card, showing its name and evidence level in words."""
-    button = touch_button(f"{treatment.name}\n{treatment.evidence.label} evidence", "ListItem")
-    button.setAccessibleName(f"{treatment.name}, {treatment.evidence.label} evidence")
-    return button
+def treatment_button(treatment: Treatment, detail: str | None = None) -> QPushButton:
+    """A button to a card: its name, its evidence level in words, and one line about it."""
+    return CardButton(
+        treatment.name,
+        treatment.summary if detail is None else detail,
+        treatment.evidence,
+        accessible_name=f"{treatment.name}, {treatment.evidence.label} evidence",
+    )
 
 
 class CauseScreen(Screen):
@@ -29,16 +32,20 @@ class CauseScreen(Screen):
             self._add_condition(condition)
 
     def _add_condition(self, condition: Condition) -> None:
+        self.column.addSpacing(12)
         self.column.addWidget(text_label(condition.title, "SubHeading"))
         self.column.addWidget(text_label(condition.what_it_is))
+        panels = []
         if condition.signs:
-            self.column.addWidget(list_section("Signs that fit", condition.signs))
+            panels.append(list_section("Signs that fit", condition.signs))
         if condition.doctor_checks:
-            self.column.addWidget(list_section("What your doctor may check", condition.doctor_checks))
+            panels.append(list_section("What your doctor may check", condition.doctor_checks))
+        if panels:
+            self.column.addWidget(ResponsiveColumns(panels))
         buttons = []
         for treatment_id in condition.treatment_ids:
-            button = treatment_button(self.content.treatment(treatment_id))
+            button = treatment_button(self.content.treatment(treatment_id), detail="")
             button.clicked.connect(lambda _=False, card=treatment_id: self.go("treatment", card))
             buttons.append(button)
         if buttons:
-            self.column.addWidget(section("Treatments that may help", *buttons))
+            self.column.addWidget(section("Treatments that may help", ResponsiveColumns(buttons, 900)))

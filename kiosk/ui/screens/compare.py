@@ -2,8 +2,7 @@
 
 from kiosk.storage.rows import Evidence
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.cause import treatment_button
-from kiosk.ui.widgets import evidence_badge, section, text_label
+from kiosk.ui.widgets import CardButton, ResponsiveColumns, evidence_badge, section, text_label
 
 MEANING = {
     Evidence.STRONG: "Tested in many good trials and approved for hair loss.",
@@ -23,15 +22,17 @@ class CompareScreen(Screen):
         self.column.addWidget(
             text_label("Treatments sorted by how well they are shown to work. Tap one to read more.", "Lead")
         )
+        groups = []
         for level in Evidence:
             cards = [card for card in self.content.treatments if card.evidence is level]
             if not cards:
                 continue
             widgets = [evidence_badge(level), text_label(MEANING[level])]
             for card in cards:
-                button = treatment_button(card)
-                button.setText(f"{card.name}\nFor: {card.who_may_help}")
-                button.setAccessibleName(f"{card.name}, {level.label} evidence. For: {card.who_may_help}")
+                button = CardButton(
+                    card.name, f"For: {card.who_may_help}", accessible_name=f"{card.name}, {level.label} evidence"
+                )
                 button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
                 widgets.append(button)
-            self.column.addWidget(section(f"{level.label} evidence", *widgets))
+            groups.append(section(f"{level.label} evidence", *widgets))
+        self.column.addWidget(ResponsiveColumns(groups, 1100))
