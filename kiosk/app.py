@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QLockFile, QStandardPaths
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -95,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         library = Library.open(db_path)
     except KnownError as error:
         print(f"kiosk: {error}", file=sys.stderr)
+        return 2
+    lock = QLockFile(f"{db_path}.lock")
+    if not lock.tryLock(200):
+        print(f"kiosk: {db_path}: another kiosk is already running on this database.", file=sys.stderr)
         return 2
     if not has_display():
         print("kiosk: no display found (set DISPLAY, or QT_QPA_PLATFORM=offscreen).", file=sys.stderr)

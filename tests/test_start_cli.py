@@ -4,6 +4,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -76,3 +77,30 @@ def test_help_names_the_options():
     result = run_kiosk("--help")
     assert result.returncode == 0
     assert "--db" in result.stdout and "--windowed" in result.stdout
+
+
+def test_a_second_kiosk_on_the_same_database_is_refused(db_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    first = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--db", str(db_path), "--windowed"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lock = db_path.with_name(db_path.name + ".lock")
+        deadline = time.monotonic() + 60
+        while not lock.exists() and time.monotonic() < deadline:
+            try:
+                first.wait(timeout=0.1)  # returns only if the kiosk stopped, which the assert below reports
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        assert first.poll() is None, first.stderr.read()
+        second = run_kiosk("--db", str(db_path), "--windowed")
+        assert second.returncode == 2
+        assert "another kiosk is already running" in second.stderr
+    finally:
+        first.terminate()
+        first.wait(timeout=30)
