@@ -2,12 +2,18 @@
 
 import argparse
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
+from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, database_path
+from kiosk.admin.database_commands import add_database_commands
+from kiosk.admin.pack_commands import add_pack_commands
+from kiosk.content.document import printable
+from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError
 
-DONE, REFUSED, USAGE = 0, 1, 2
+READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot"}
 
 
 class UsageError(Exception):
@@ -21,27 +27,28 @@ def _size(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def _default_db() -> Path:
-    from kiosk.app import default_database_path
-
-    return default_database_path()
-
-
 def command_snapshot(arguments: argparse.Namespace) -> int:
     """Render every screen to PNG files."""
     from kiosk.admin.snapshot import take_snapshots
 
     width, height = arguments.size
-    saved = take_snapshots(arguments.db or _default_db(), arguments.out, width, height)
+    saved = take_snapshots(database_path(arguments), arguments.out, width, height)
     print(f"Saved {len(saved)} screens to {arguments.out}")
     return DONE
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The kiosk-admin argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="kiosk-admin", description="Look after the hair-loss kiosk's content.")
-    parser.add_argument("--db", type=Path, help="the kiosk database file (default: the app data folder)")
+    parser = argparse.ArgumentParser(
+        prog="kiosk-admin",
+        description="Look after the hair-loss kiosk's content: move it by USB stick, back it up, roll it back, "
+        "and change settings. Each command has its own help, like: kiosk-admin import --help",
+        epilog="Exit status: 0 done, 1 refused (nothing was changed), 2 the command was typed wrongly.",
+    )
+    parser.add_argument("--db", type=Path, help="the kiosk database file (default: the kiosk's usual one)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_pack_commands(commands)
+    add_database_commands(commands)
     snapshot = commands.add_parser(
         "snapshot", help="save a picture of every screen", description=command_snapshot.__doc__
     )
@@ -61,8 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(arguments, "run", None):
         parser.print_help(sys.stderr)
         return USAGE
+    unchanged = [] if arguments.command in READ_ONLY_COMMANDS else [NOTHING_CHANGED]
     try:
         return arguments.run(arguments)
     except KnownError as error:
-        print(f"kiosk-admin: {error}", file=sys.stderr)
-        return REFUSED
+        print(printable(str(error), 2000), *unchanged, file=sys.stderr)
+    except ContentError as error:
+        print(f"The content has problems:\n{printable(str(error), 4000)}", *unchanged, file=sys.stderr)
+    except sqlite3.Error as error:
+        print(f"The database could not be used ({printable(str(error))}).", *unchanged, file=sys.stderr)
+    return REFUSED

@@ -1,0 +1,120 @@
+"""What changed between two versions of the content, for the publish summary and the import confirmation."""
+
+from dataclasses import dataclass, fields
+
+from kiosk.content.document import Document
+from kiosk.storage.rows import Treatment
+
+MAX_SUMMARY = 200
+_SETTING_WORDS = {"doctor_guidance": "doctor guidance", "clinic_name": "clinic name"}
+
+
+@dataclass(frozen=True)
+class CardChange:
+    """One card whose fields changed: its name (as it will be) and the fields."""
+
+    name: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ContentChanges:
+    """Cards and causes added, changed and removed (by name), and the other parts that changed."""
+
+    cards_added: tuple[str, ...] = ()
+    cards_changed: tuple[CardChange, ...] = ()
+    cards_removed: tuple[str, ...] = ()
+    cards_reordered: bool = False
+    causes_added: tuple[str, ...] = ()
+    causes_changed: tuple[str, ...] = ()
+    causes_removed: tuple[str, ...] = ()
+    causes_reordered: bool = False
+    red_flags_changed: bool = False
+    glossary_changed: bool = False
+    settings_changed: tuple[str, ...] = ()
+
+    @property
+    def nothing(self) -> bool:
+        """Whether nothing at all changed."""
+        return self == ContentChanges()
+
+    def summary(self) -> str:
+        """One line saying what changed, like "Changed Finasteride: side_effects; added card Biotin"."""
+        line = "; ".join(self._parts(detailed=True))
+        if len(line) > MAX_SUMMARY:
+            line = "; ".join(self._parts(detailed=False))
+        return (line[:1].upper() + line[1:]) if line else "No changes"
+
+    def _parts(self, detailed: bool) -> list[str]:
+        parts: list[str] = []
+        if detailed:
+            parts += [f"changed {card.name}: {', '.join(card.fields)}" for card in self.cards_changed]
+            parts += [f"added card {name}" for name in self.cards_added]
+            parts += [f"removed card {name}" for name in self.cards_removed]
+            parts += [f"changed cause {name}" for name in self.causes_changed]
+            parts += [f"added cause {name}" for name in self.causes_added]
+            parts += [f"removed cause {name}" for name in self.causes_removed]
+        else:
+            parts += [
+                _count(verb, len(items), noun)
+                for verb, items, noun in (
+                    ("changed", self.cards_changed, "card"),
+                    ("added", self.cards_added, "card"),
+                    ("removed", self.cards_removed, "card"),
+                    ("changed", self.causes_changed, "cause"),
+                    ("added", self.causes_added, "cause"),
+                    ("removed", self.causes_removed, "cause"),
+                )
+                if items
+            ]
+        if self.cards_reordered:
+            parts.append("reordered cards")
+        if self.causes_reordered:
+            parts.append("reordered causes")
+        if self.red_flags_changed:
+            parts.append("changed warning signs")
+        if self.glossary_changed:
+            parts.append("changed glossary")
+        parts += [f"changed {_SETTING_WORDS.get(key, key)}" for key in self.settings_changed]
+        return parts
+
+
+def _count(verb: str, number: int, noun: str) -> str:
+    return f"{verb} {number} {noun}{'' if number == 1 else 's'}"
+
+
+def _changed_fields(old: Treatment, new: Treatment) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(Treatment) if getattr(old, field.name) != getattr(new, field.name))
+
+
+def compare(old: Document, new: Document) -> ContentChanges:
+    """What publishing `new` in place of `old` would change."""
+    old_cards = {card.id: card for card in old.content.treatments}
+    new_cards = {card.id: card for card in new.content.treatments}
+    changed = tuple(
+        CardChange(card.name, _changed_fields(old_cards[card.id], card))
+        for card in new.content.treatments
+        if card.id in old_cards and card != old_cards[card.id]
+    )
+    kept_old_order = [card_id for card_id in old_cards if card_id in new_cards]
+    kept_new_order = [card_id for card_id in new_cards if card_id in old_cards]
+    old_groups = {group.id: group for group in old.content.cause_groups}
+    new_groups = {group.id: group for group in new.content.cause_groups}
+    old_settings, new_settings = old.settings(), new.settings()
+    return ContentChanges(
+        cards_added=tuple(card.name for card in new.content.treatments if card.id not in old_cards),
+        cards_changed=changed,
+        cards_removed=tuple(card.name for card in old.content.treatments if card.id not in new_cards),
+        cards_reordered=kept_old_order != kept_new_order,
+        causes_added=tuple(group.title for group in new.content.cause_groups if group.id not in old_groups),
+        causes_changed=tuple(
+            group.title
+            for group in new.content.cause_groups
+            if group.id in old_groups and group != old_groups[group.id]
+        ),
+        causes_removed=tuple(group.title for group in old.content.cause_groups if group.id not in new_groups),
+        causes_reordered=[i for i in old_groups if i in new_groups] != [i for i in new_groups if i in old_groups],
+        red_flags_changed=old.content.red_flags != new.content.red_flags,
+        glossary_changed=old.content.glossary != new.content.glossary,
+        settings_changed=tuple(key for key in new_settings if new_settings[key] != old_settings.get(key)),
+    )

@@ -1,0 +1,241 @@
+"""Content as one plain JSON document (for packs, the draft and saved versions), and back to checked dataclasses.
+
+The document, as written by `content_to_document` and read by `parse_document`:
+
+    {"treatments": [{"id", "name", "summary", ..., "evidence": "strong", "questions": [..], "sources": [..],
+                     "last_reviewed": "2026-11-25"}, ...],
+     "causes": [{"id", "title", "summary", "icon",
+                 "conditions": [{"id", "title", "what_it_is", "signs", "doctor_checks", "treatments": [ids]}]}],
+     "red_flags": ["Your hair falls out suddenly, or in clumps.", ...],
+     "glossary": [{"term", "meaning"}, ...],
+     "settings": {"clinic_name": "...", "doctor_guidance": "..."}}
+
+Every section is required except settings.clinic_name (a pack without it leaves the kiosk's clinic name as
+it is). Problems name where (file), which item and which field.
+"""
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.content.schema import (
+    TREATMENT_FIELDS,
+    ContentError,
+    Problem,
+    check_whole,
+    parse_cause_group,
+    parse_glossary,
+    parse_red_flags,
+    parse_treatment,
+)
+from kiosk.content.settings import SettingError, check_setting
+from kiosk.resources import icon_path
+from kiosk.storage.rows import Content, Treatment
+
+SECTIONS = ("treatments", "causes", "red_flags", "glossary", "settings")
+DOCUMENT_SETTINGS = ("clinic_name", "doctor_guidance")
+MAX_ITEMS = 20_000
+MAX_PROBLEMS = 500
+MAX_DEPTH = 12
+TREATMENT_ORDER = ("id", "name", "summary", "what_it_is", "how_used", "evidence", "evidence_reason", "status",
+                   "who_may_help", "results_time", "if_you_stop", "side_effects", "who_must_avoid", "questions",
+                   "sources", "last_reviewed")  # fmt: skip
+assert set(TREATMENT_ORDER) == TREATMENT_FIELDS
+# C1 controls, lone surrogates and non-characters: never plain text, and SQLite cannot store lone surrogates.
+NOT_PLAIN_TEXT = re.compile("[\x80-\x9f\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A checked content document: the content, the doctor guidance, and the clinic name if it has one."""
+
+    content: Content
+    doctor_guidance: str
+    clinic_name: str | None = None
+
+    def settings(self) -> dict[str, str]:
+        """The settings this document sets, as stored text."""
+        values = {"doctor_guidance": self.doctor_guidance}
+        if self.clinic_name is not None:
+            values["clinic_name"] = self.clinic_name
+        return values
+
+
+def treatment_to_data(treatment: Treatment) -> dict[str, Any]:
+    """One card as plain data, fields in display order."""
+    data: dict[str, Any] = {}
+    for name in TREATMENT_ORDER:
+        value = getattr(treatment, name)
+        data[name] = list(value) if isinstance(value, tuple) else str(value)
+    return data
+
+
+def content_to_document(content: Content, settings: Mapping[str, str]) -> dict[str, Any]:
+    """All content plus the clinic name and doctor guidance from `settings`, as plain JSON-ready data."""
+    return {
+        "treatments": [treatment_to_data(treatment) for treatment in content.treatments],
+        "causes": [
+            {
+                "id": group.id,
+                "title": group.title,
+                "summary": group.summary,
+                "icon": group.icon,
+                "conditions": [
+                    {
+                        "id": condition.id,
+                        "title": condition.title,
+                        "what_it_is": condition.what_it_is,
+                        "signs": list(condition.signs),
+                        "doctor_checks": list(condition.doctor_checks),
+                        "treatments": list(condition.treatment_ids),
+                    }
+                    for condition in group.conditions
+                ],
+            }
+            for group in content.cause_groups
+        ],
+        "red_flags": list(content.red_flags),
+        "glossary": [{"term": term.term, "meaning": term.meaning} for term in content.glossary],
+        "settings": {key: settings[key] for key in DOCUMENT_SETTINGS if key in settings},
+    }
+
+
+def document_to_data(document: Document) -> dict[str, Any]:
+    """A checked document back to plain data."""
+    return content_to_document(document.content, document.settings())
+
+
+def document_json(data: dict[str, Any]) -> bytes:
+    """The document as UTF-8 JSON text, always written the same way (so exports can be compared)."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def content_from_document(data: Any, where: str) -> Content:
+    """The checked content of a document; ContentError lists every problem, each naming file, item and field."""
+    return parse_document(data, where).content
+
+
+def parse_document(data: Any, where: str) -> Document:
+    """The checked content and settings of a document; ContentError lists every problem found."""
+    if not isinstance(data, dict):
+        raise ContentError([Problem(where, "", "", f"must be a JSON object with the sections {', '.join(SECTIONS)}")])
+    problems: list[Problem] = []
+    _find_unplain_text(data, where, problems)
+    for name in sorted(str(key) for key in set(data) - set(SECTIONS)):
+        problems.append(Problem(where, "", name[:64], "unknown section (check the spelling)"))
+    raw_treatments = _section(data, "treatments", where, problems)
+    treatments = [
+        treatment
+        for position, raw in enumerate(raw_treatments)
+        if _under_limit(problems, where) and (treatment := parse_treatment(raw, where, problems, position))
+    ]
+    groups = [
+        group
+        for position, raw in enumerate(_section(data, "causes", where, problems))
+        if _under_limit(problems, where) and (group := parse_cause_group(raw, where, problems, position))
+    ]
+    red_flags = parse_red_flags(data.get("red_flags"), where, problems)
+    glossary = parse_glossary(_section(data, "glossary", where, problems, quiet=True), where, problems)
+    settings = _settings(data.get("settings"), where, problems)
+    content = Content(tuple(treatments), tuple(groups), red_flags, glossary)
+    if _under_limit(problems, where):
+        named = {raw["id"] for raw in raw_treatments if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+        unreadable = frozenset(named - {treatment.id for treatment in treatments})
+        check_whole(content, lambda kind, item: where, problems, unreadable)
+        _check_icons(content, where, problems)
+    if problems:
+        raise ContentError(problems)
+    return Document(content, settings["doctor_guidance"], settings.get("clinic_name"))
+
+
+def _section(data: dict, name: str, where: str, problems: list[Problem], quiet: bool = False) -> list:
+    value = data.get(name)
+    if isinstance(value, list) and len(value) > MAX_ITEMS:
+        problems.append(Problem(where, "", name, f"has {len(value)} entries; at most {MAX_ITEMS}"))
+        return []
+    if isinstance(value, list) or quiet and value is not None:
+        return value
+    problems.append(Problem(where, "", name, "missing" if value is None else "must be a list"))
+    return []
+
+
+def _under_limit(problems: list[Problem], where: str) -> bool:
+    if len(problems) < MAX_PROBLEMS:
+        return True
+    if problems[-1].message != "too many problems; stopped checking":
+        problems.append(Problem(where, "", "", "too many problems; stopped checking"))
+    return False
+
+
+def _settings(raw: Any, where: str, problems: list[Problem]) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        problems.append(Problem(where, "settings", "", "missing" if raw is None else "must be a table of settings"))
+        return {}
+    settings = {}
+    for key in sorted(str(key) for key in set(raw) - set(DOCUMENT_SETTINGS)):
+        problems.append(Problem(where, "settings", key[:64], "unknown setting (a pack carries only clinic_name and "
+                                "doctor_guidance)"))  # fmt: skip
+    if "doctor_guidance" not in raw:
+        problems.append(Problem(where, "settings", "doctor_guidance", "missing"))
+    for key in DOCUMENT_SETTINGS:
+        if key not in raw:
+            continue
+        if not isinstance(raw[key], str):
+            problems.append(Problem(where, "settings", key, f"must be text, not {type(raw[key]).__name__}"))
+            continue
+        try:
+            settings[key] = check_setting(key, raw[key])
+        except SettingError as error:
+            problems.append(Problem(where, "settings", key, str(error)))
+    return settings
+
+
+def _check_icons(content: Content, where: str, problems: list[Problem]) -> None:
+    for group in content.cause_groups:
+        if not icon_path(group.icon).is_file():
+            problems.append(Problem(where, group.id, "icon", f"there is no icon called '{group.icon}'"))
+
+
+def _find_unplain_text(data: dict, where: str, problems: list[Problem]) -> None:
+    for section, value in data.items():
+        if section in ("treatments", "causes", "glossary") and isinstance(value, list):
+            for index, entry in enumerate(value):
+                _walk_text(entry, where, problems, _entry_name(entry, index), "")
+        else:
+            _walk_text(value, where, problems, "", str(section)[:64])
+
+
+def _entry_name(entry: Any, index: int) -> str:
+    if isinstance(entry, dict):
+        for key in ("id", "term"):
+            if isinstance(entry.get(key), str) and not NOT_PLAIN_TEXT.search(entry[key]):
+                return entry[key][:64]
+    return f"#{index + 1}"
+
+
+def _walk_text(value: Any, where: str, problems: list[Problem], item: str, path: str, depth: int = 1) -> None:
+    if len(problems) >= MAX_PROBLEMS:
+        return
+    if depth > MAX_DEPTH:
+        problems.append(Problem(where, item, path, "is nested too deeply"))
+    elif isinstance(value, str):
+        if NOT_PLAIN_TEXT.search(value):
+            problems.append(Problem(where, item, path, "contains characters that are not plain text"))
+    elif isinstance(value, dict):
+        for key, entry in value.items():
+            if not isinstance(key, str) or NOT_PLAIN_TEXT.search(key):
+                problems.append(Problem(where, item, path, "has a field name that is not plain text"))
+                continue
+            _walk_text(entry, where, problems, item, f"{path}.{key}".strip("."), depth + 1)
+    elif isinstance(value, list):
+        for number, entry in enumerate(value, start=1):
+            _walk_text(entry, where, problems, item, f"{path}[{number}]", depth + 1)
+
+
+def printable(text: str, limit: int = 300) -> str:
+    """Text safe to show staff or print: control and broken characters shown as '?', cut to `limit`."""
+    text = _UNPRINTABLE.sub("?", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,203 @@
+"""The staff editor's model: edits go to a draft that patients do not see until it is published.
+
+For the staff screens (every function takes the open connection, `window.library.conn`):
+
+    get_draft(conn) -> Draft                   the draft, or what is published when there is no draft
+    draft_content(conn) -> Content             exactly what patients will see after publishing (for preview)
+    draft_changes(conn) -> ContentChanges      what publishing would change; .summary() is one line
+    update_treatment(conn, card_id, {"side_effects": "...", ...}) -> Draft
+    add_treatment(conn, {every card field}, position=None) -> Draft
+    remove_treatment(conn, card_id) -> Draft   also unlinks the card from every cause
+    move_treatment(conn, card_id, position) -> Draft
+    update_cause(conn, group_id, {"title"|"summary"|"icon": ...}) -> Draft
+    update_condition(conn, condition_id, {"title"|"what_it_is"|"signs"|"doctor_checks"|"treatments": ...})
+    set_red_flags(conn, ["...", ...]) -> Draft
+    set_doctor_guidance(conn, text) -> Draft;  set_clinic_name(conn, text) -> Draft
+    discard_draft(conn) -> bool
+    kiosk.content.publishing: publish(conn), list_versions(conn), restore_version(conn, n)
+
+Every edit is checked at once against the whole content: a bad value raises ContentError whose problems name
+the item (card, cause or condition id) and the field, and the draft is left as it was. So the draft can
+always be published. List fields take lists of texts; evidence takes an Evidence or its value.
+"""
+
+import copy
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.content.changes import ContentChanges, compare
+from kiosk.content.document import Document, document_to_data, parse_document
+from kiosk.content.publishing import DRAFT, published_document
+from kiosk.content.schema import TREATMENT_FIELDS, ContentError, Problem
+from kiosk.storage import versions
+from kiosk.storage.audit import record_action
+from kiosk.storage.db import transaction
+from kiosk.storage.rows import Content
+
+CAUSE_FIELDS = ("title", "summary", "icon")
+CONDITION_FIELDS = ("title", "what_it_is", "signs", "doctor_checks", "treatments")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The content staff are editing, and whether it differs from what patients see."""
+
+    content: Content
+    doctor_guidance: str
+    clinic_name: str
+    has_changes: bool
+
+
+def get_draft(conn: sqlite3.Connection) -> Draft:
+    """The draft, or the published content when there is no draft."""
+    published = published_document(conn)
+    data = versions.read_draft(conn)
+    document = parse_document(data, DRAFT) if data is not None else published
+    return _as_draft(document, published)
+
+
+def _as_draft(document: Document, published: Document) -> Draft:
+    return Draft(document.content, document.doctor_guidance, document.clinic_name or "", document != published)
+
+
+def draft_content(conn: sqlite3.Connection) -> Content:
+    """The content exactly as patients will see it once the draft is published."""
+    return get_draft(conn).content
+
+
+def draft_changes(conn: sqlite3.Connection) -> ContentChanges:
+    """What publishing the draft would change."""
+    data = versions.read_draft(conn)
+    published = published_document(conn)
+    return compare(published, parse_document(data, DRAFT)) if data is not None else ContentChanges()
+
+
+def discard_draft(conn: sqlite3.Connection) -> bool:
+    """Throw away every unpublished change; whether there were any."""
+    with transaction(conn):
+        discarded = versions.delete_draft(conn)
+        if discarded:
+            record_action(conn, "discard draft")
+    return discarded
+
+
+def _edit(conn: sqlite3.Connection, detail: str, change: Callable[[dict[str, Any]], None]) -> Draft:
+    with transaction(conn):
+        published = published_document(conn)
+        data = versions.read_draft(conn) or document_to_data(published)
+        data = copy.deepcopy(data)
+        change(data)
+        document = parse_document(data, DRAFT)
+        versions.write_draft(conn, document_to_data(document))
+        record_action(conn, "edit draft", detail)
+    return _as_draft(document, published)
+
+
+def _refuse(item: str, field: str, message: str) -> None:
+    raise ContentError([Problem(DRAFT, item, field, message)])
+
+
+def _find(items: list[dict[str, Any]], item_id: str, kind: str) -> dict[str, Any]:
+    for item in items:
+        if item.get("id") == item_id:
+            return item
+    _refuse(item_id, "", f"there is no {kind} with this id")
+    raise AssertionError  # unreachable: _refuse raises
+
+
+def _apply(target: dict[str, Any], item_id: str, changes: Mapping[str, Any], allowed: Sequence[str]) -> None:
+    for field, value in changes.items():
+        if field == "id":
+            _refuse(item_id, "id", "cannot be changed; add a new item instead")
+        if field not in allowed:
+            _refuse(item_id, str(field), "is not a field that can be edited here")
+        target[field] = _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return [_plain(entry) for entry in value]
+    return value
+
+
+def update_treatment(conn: sqlite3.Connection, card_id: str, changes: Mapping[str, Any]) -> Draft:
+    """Change some fields of one card (not its id)."""
+    editable = sorted(TREATMENT_FIELDS - {"id"})
+    return _edit(
+        conn,
+        f"{card_id}: {', '.join(changes)}",
+        lambda data: _apply(_find(data["treatments"], card_id, "card"), card_id, changes, editable),
+    )
+
+
+def add_treatment(conn: sqlite3.Connection, fields: Mapping[str, Any], position: int | None = None) -> Draft:
+    """Add a new card (every field given) at `position` in the list, or at the end."""
+    card = {name: _plain(value) for name, value in fields.items()}
+
+    def change(data: dict[str, Any]) -> None:
+        cards = data["treatments"]
+        cards.insert(len(cards) if position is None else max(0, position), card)
+
+    return _edit(conn, f"added {fields.get('id')}", change)
+
+
+def remove_treatment(conn: sqlite3.Connection, card_id: str) -> Draft:
+    """Remove one card, and its links from every cause."""
+
+    def change(data: dict[str, Any]) -> None:
+        data["treatments"].remove(_find(data["treatments"], card_id, "card"))
+        for group in data["causes"]:
+            for condition in group["conditions"]:
+                condition["treatments"] = [linked for linked in condition["treatments"] if linked != card_id]
+
+    return _edit(conn, f"removed {card_id}", change)
+
+
+def move_treatment(conn: sqlite3.Connection, card_id: str, position: int) -> Draft:
+    """Move one card to `position` (0 is first) in the list of cards."""
+
+    def change(data: dict[str, Any]) -> None:
+        cards = data["treatments"]
+        card = _find(cards, card_id, "card")
+        cards.remove(card)
+        cards.insert(min(max(0, position), len(cards)), card)
+
+    return _edit(conn, f"moved {card_id} to {position + 1}", change)
+
+
+def update_cause(conn: sqlite3.Connection, group_id: str, changes: Mapping[str, Any]) -> Draft:
+    """Change the title, summary or icon of one cause group."""
+    return _edit(
+        conn,
+        f"{group_id}: {', '.join(changes)}",
+        lambda data: _apply(_find(data["causes"], group_id, "cause"), group_id, changes, CAUSE_FIELDS),
+    )
+
+
+def update_condition(conn: sqlite3.Connection, condition_id: str, changes: Mapping[str, Any]) -> Draft:
+    """Change fields of one condition within a cause group, including which cards it links to."""
+
+    def change(data: dict[str, Any]) -> None:
+        conditions = [condition for group in data["causes"] for condition in group["conditions"]]
+        _apply(_find(conditions, condition_id, "cause"), condition_id, changes, CONDITION_FIELDS)
+
+    return _edit(conn, f"{condition_id}: {', '.join(changes)}", change)
+
+
+def set_red_flags(conn: sqlite3.Connection, flags: Sequence[str]) -> Draft:
+    """Replace the warning signs ("See a doctor soon if..."), in this order."""
+    return _edit(conn, "warning signs", lambda data: data.update(red_flags=_plain(list(flags))))
+
+
+def set_doctor_guidance(conn: sqlite3.Connection, text: str) -> Draft:
+    """Change the talk-to-your-doctor message shown on every screen."""
+    return _edit(conn, "doctor guidance", lambda data: data["settings"].update(doctor_guidance=text))
+
+
+def set_clinic_name(conn: sqlite3.Connection, text: str) -> Draft:
+    """Change the clinic name shown at the top of every screen."""
+    return _edit(conn, "clinic name", lambda data: data["settings"].update(clinic_name=text))
