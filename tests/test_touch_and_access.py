@@ -29,6 +29,8 @@ def test_targets_are_finger_sized_and_nothing_overflows_sideways(window, qtbot, 
             if not button.isVisibleTo(window):
                 continue
             assert button.height() >= MIN_TARGET and button.width() >= MIN_TARGET, (route, button.text())
+            if button.text():
+                assert button.width() >= button.sizeHint().width(), ("text cut off", route, button.text())
             right = button.mapTo(window, button.rect().topRight()).x()
             assert right <= window.width(), (route, button.text(), right)
         for label in window.findChildren(QLabel):

@@ -47,7 +47,9 @@ class Frame(QWidget):
         for button in (self.back_button, self.home_button, self.words_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.title_label = text_label(DEFAULT_TITLE, "HeaderTitle")
-        self.title_label.setWordWrap(False)
+        self.title_label.setWordWrap(True)
+        # On a narrow screen the title gives way, never the buttons.
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
         row.addWidget(self.title_label, 1)

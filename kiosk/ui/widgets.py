@@ -2,7 +2,16 @@
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.resources import icon_path
 from kiosk.storage.rows import Evidence
@@ -84,17 +93,34 @@ def list_section(title: str, entries: tuple[str, ...], role: str = "Section") ->
 class CardButton(QPushButton):
     """A large button holding wrapped text: a title, an optional evidence badge, and a line of detail."""
 
-    def __init__(self, title: str, detail: str = "", evidence: Evidence | None = None, accessible_name: str = ""):
+    def __init__(
+        self,
+        title: str,
+        detail: str = "",
+        evidence: Evidence | None = None,
+        accessible_name: str = "",
+        icon: str | None = None,
+        role: str = "CardButton",
+    ):
         super().__init__()
-        self.setObjectName("CardButton")
+        self.setObjectName(role)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(accessible_name or title)
         if detail:
             self.setAccessibleDescription(detail)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 18)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 16, 24, 18)
+        row.setSpacing(20)
+        if icon:
+            picture = QLabel()
+            picture.setPixmap(QIcon(str(icon_path(icon))).pixmap(QSize(72, 72)))
+            picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            picture.setObjectName("CardIcon")
+            row.addWidget(picture, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout = QVBoxLayout()
         layout.setSpacing(8)
+        row.addLayout(layout, 1)
         parts = [text_label(title, "CardTitle")]
         if evidence is not None:
             parts.append(evidence_badge(evidence))
