@@ -122,3 +122,16 @@ def test_an_error_in_a_screen_is_logged_and_the_patient_goes_back_to_start(windo
     assert window.crash_handler.count == 1
     assert window.isVisible()
     assert patient.sees("Worried about hair loss?")
+
+
+def test_holding_the_doctor_corner_for_three_seconds_asks_for_the_staff_area(window, qtbot):
+    corner = window.frame.staff_corner
+    with qtbot.waitSignal(window.staff_requested, timeout=4000):
+        qtbot.mousePress(corner, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton)
+
+
+def test_a_short_press_on_the_corner_does_nothing(window, qtbot):
+    corner = window.frame.staff_corner
+    with qtbot.assertNotEmitted(window.staff_requested, wait=3500):
+        qtbot.mouseClick(corner, Qt.MouseButton.LeftButton)

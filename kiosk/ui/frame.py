@@ -8,6 +8,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.resources import icon_path
+from kiosk.ui.long_press import LongPress
 from kiosk.ui.widgets import text_label, touch_button
 
 DEFAULT_TITLE = "Hair loss: know your options"
@@ -19,6 +20,7 @@ class Frame(QWidget):
     back_requested = Signal()
     home_requested = Signal()
     glossary_requested = Signal()
+    staff_requested = Signal()
 
     def __init__(self):
         super().__init__()
@@ -67,6 +69,10 @@ class Frame(QWidget):
         icon.setPixmap(QIcon(str(icon_path("doctor"))).pixmap(QSize(56, 56)))
         icon.setAccessibleName("Doctor")
         icon.setObjectName("GuidanceText")
+        icon.setMinimumSize(72, 72)
+        # Staff hold the doctor picture in the bottom-left corner for three seconds to reach the staff area.
+        self.staff_corner = icon
+        LongPress(icon).held.connect(self.staff_requested)
         self.guidance_label = text_label("", "GuidanceText")
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.guidance_label, 1)

@@ -2,7 +2,7 @@
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
@@ -21,6 +21,9 @@ CHANGE_POLL_MS = 2000
 class KioskWindow(QMainWindow):
     """One window, one frame, one navigator; idle reset, crash recovery and (full screen) lockdown."""
 
+    # The hidden long press asks for the staff area; kiosk.app connects it (the UI never imports admin).
+    staff_requested = Signal()
+
     def __init__(self, library: Library):
         super().__init__()
         self.library = library
@@ -36,6 +39,7 @@ class KioskWindow(QMainWindow):
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
+        self.frame.staff_requested.connect(self.staff_requested)
         self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
         QApplication.instance().installEventFilter(self.idle)
         self.crash_handler = CrashHandler(self.reset_session).install()
