@@ -103,6 +103,14 @@ def test_check_finds_settings_out_of_range(db):
     assert "Setting: idle_timeout_seconds must be between 15 and 3600" in result.stderr
 
 
+def test_check_mentions_a_recovery_at_start(db):
+    _write(db, "INSERT INTO audit_log (at, action, detail) VALUES ('2026-11-25T08:00:00+00:00', "
+               "'recovered-damaged-database', 'The kiosk database was damaged.')")  # fmt: skip
+    result = kiosk_admin(db, "check")
+    assert result.returncode == 0
+    assert "Note, 2026-11-25 08:00 UTC: The kiosk database was damaged." in result.stdout
+
+
 def test_check_refuses_a_database_from_a_newer_kiosk(db):
     _write(db, "PRAGMA user_version = 99")
     result = kiosk_admin(db, "check")

@@ -17,12 +17,13 @@ from kiosk.admin.console import (
     refuse,
     say,
 )
-from kiosk.content.document import content_to_document, parse_document
+from kiosk.content.document import content_to_document, parse_document, printable
 from kiosk.content.pin import PinError, set_pin
 from kiosk.content.publishing import take_backup
+from kiosk.content.recovery import RECOVERY_ACTION
 from kiosk.content.schema import ContentError
 from kiosk.content.settings import SPECS, SettingError, check_setting, load_settings, save_setting
-from kiosk.storage.audit import record_action
+from kiosk.storage.audit import read_audit_log, record_action
 from kiosk.storage.backup import backup_to, restore_from
 from kiosk.storage.content_tables import read_content
 from kiosk.storage.health import database_health, open_read_only
@@ -79,6 +80,9 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
     except (ValueError, KeyError) as error:
         problems.append(f"The published content cannot be read ({error}).")
     if health.schema_version >= 2:
+        recoveries = [entry for entry in read_audit_log(conn, 1000) if entry.action == RECOVERY_ACTION]
+        if recoveries:
+            lines.append(f"Note, {recoveries[0].at.replace('T', ' ')[:16]} UTC: {printable(recoveries[0].detail, 600)}")
         draft = read_draft(conn)
         try:
             if draft is not None:
