@@ -1,0 +1,119 @@
+"""One full bench run: every measurement, side by side, as one plain dictionary (the JSON that is written)."""
+
+import statistics
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import cards, chromium, machine
+from bench.processes import median_of, percentiles, run_probe, start_runs
+from kiosk.content.bundled import load_bundle
+from kiosk.content.library import Library
+
+SCREEN_KINDS = ("start", "causes", "cause", "treatment", "treatments", "compare", "red_flags", "glossary")
+KB_PER_MB = 1024
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much to measure."""
+
+    start_runs: int
+    taps: int
+    min_taps_per_screen: int
+    import_sizes: tuple[int, ...]
+    many_cards: int
+    chromium_runs: int
+
+    @classmethod
+    def full(cls, skip_chromium: bool) -> "Plan":
+        """The real thing: the numbers in docs/performance.md."""
+        return cls(7, 1000, 50, (20, 1000, 10_000), 10_000, 0 if skip_chromium else 5)
+
+    @classmethod
+    def quick(cls, skip_chromium: bool) -> "Plan":
+        """Every measurement once, on small inputs: checks that the bench works, not how fast the kiosk is."""
+        return cls(1, 20, 2, (20, 200, 1000), 1000, 0 if skip_chromium else 1)
+
+
+def _mb(kb: float) -> float:
+    return kb / KB_PER_MB
+
+
+def _start_summary(runs: list[dict]) -> dict:
+    return {
+        "first_frame_s": median_of(runs, "first_frame_s"),
+        "first_paint_event_s": median_of(runs, "first_paint_event_s"),
+        "interpreter_up_s": median_of(runs, "interpreter_up_s"),
+        "rss_after_start_mb": _mb(median_of(runs, "rss_after_start_kb")),
+        "runs": len(runs),
+    }
+
+
+def run(plan: Plan, progress=print) -> dict:
+    """Measure everything in `plan`; returns the results dictionary."""
+    browser = chromium.find_chromium() if plan.chromium_runs else None
+    results: dict = {"machine": machine.describe(browser), "plan": plan.__dict__, "notes": []}
+    bundled = load_bundle().content
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as scratch:
+        folder = Path(scratch)
+        bundled_db = folder / "bundled.db"
+        Library.open(bundled_db).close()
+        many_db = folder / "many.db"
+        cards.fill_database(many_db, cards.generated_content(plan.many_cards, bundled))
+
+        progress(f"start: {plan.start_runs} fresh processes each of bare, kiosk, kiosk with {plan.many_cards} cards")
+        starts = start_runs(
+            plan.start_runs,
+            {"bare": ("bare",), "kiosk": ("kiosk", "--db", str(bundled_db)), "many": ("kiosk", "--db", str(many_db))},
+        )
+        results["start"] = {name: _start_summary(runs) for name, runs in starts.items()}
+        results["start"]["many"]["cards"] = plan.many_cards
+        results["start"]["kiosk"]["cards"] = len(bundled.treatments)
+
+        progress(f"taps: {plan.taps} random taps on the bare window and on the kiosk")
+        bare = run_probe("taps", "bare", "--taps", str(plan.taps))
+        kiosk = run_probe(
+            "taps", "kiosk", "--db", str(bundled_db), "--taps", str(plan.taps),
+            "--min-per-kind", str(plan.min_taps_per_screen),
+        )  # fmt: skip
+    results["memory"] = {
+        name: {"after_start_mb": _mb(probe["rss_after_start_kb"]), "after_taps_mb": _mb(probe["rss_after_taps_kb"])}
+        for name, probe in (("bare", bare), ("kiosk", kiosk))
+    }
+    latencies = kiosk["tap_to_paint_ms"]
+    results["taps"] = {
+        "count": plan.taps,
+        "timeouts": kiosk["tap_timeouts"],
+        "random_taps_by_screen": kiosk["random_taps_by_kind"],
+        "by_screen": {kind: percentiles(latencies.get(kind, [])) for kind in SCREEN_KINDS},
+        "all": percentiles([sample for samples in latencies.values() for sample in samples]),
+    }
+    results["refs_lost_per_tap"] = {
+        name: {key: value / plan.taps for key, value in probe["refs_lost_in_taps"].items()}
+        for name, probe in (("bare", bare), ("kiosk", kiosk))
+    }
+
+    progress(f"imports: generated packs of {', '.join(str(size) for size in plan.import_sizes)} cards")
+    imports = cards.import_measurements(plan.import_sizes)
+    methods = {entry["method"] for entry in imports.values()}
+    results["imports"] = {"method": "/".join(sorted(methods)), "packs": list(imports.values())}
+    if "replace_content" in methods:
+        results["notes"].append(cards.PACKS_UNAVAILABLE)
+
+    results["chromium"] = None
+    if plan.chromium_runs and browser is None:
+        results["notes"].append("Chromium is not installed; its column is empty (apt-get install chromium).")
+    elif plan.chromium_runs:
+        progress(f"chromium: {plan.chromium_runs} fresh headless starts on the same content as one HTML page")
+        measured = chromium.measure(bundled, plan.chromium_runs)
+        runs = measured["runs"]
+        results["chromium"] = {
+            "first_paint_s": statistics.median(r["first_paint_s"] for r in runs),
+            "rss_mb": _mb(statistics.median(r["rss_kb"] for r in runs)),
+            "pss_mb": _mb(statistics.median(r["pss_kb"] for r in runs)),
+            "runs": len(runs),
+        }
+    elif not plan.chromium_runs:
+        results["notes"].append("Chromium skipped (--skip-chromium).")
+    return results

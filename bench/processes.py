@@ -1,0 +1,75 @@
+"""Running the probe in fresh processes and summarising what they report."""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PROBE_TIMEOUT_S = 600
+
+
+class ProbeFailed(RuntimeError):
+    """A probe process did not report a measurement."""
+
+
+def probe_environment() -> dict[str, str]:
+    """The environment every measured process gets: offscreen Qt, the repo importable, nothing else changed."""
+    environment = dict(os.environ)
+    environment["QT_QPA_PLATFORM"] = "offscreen"
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), environment.get("PYTHONPATH")]))
+    environment.pop("BENCH_SPAWN_MONOTONIC", None)
+    return environment
+
+
+def run_probe(*arguments: str) -> dict:
+    """Spawn `python -m bench.probe ARGUMENTS` and return its one JSON line."""
+    environment = probe_environment()
+    command = [sys.executable, "-m", "bench.probe", *arguments]
+    environment["BENCH_SPAWN_MONOTONIC"] = repr(time.monotonic())
+    done = subprocess.run(
+        command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        tail = "\n".join(done.stderr.splitlines()[-15:])
+        raise ProbeFailed(f"{' '.join(arguments)} exited with {done.returncode}:\n{tail}")
+    result = json.loads(lines[-1])
+    if "error" in result:
+        raise ProbeFailed(f"{' '.join(arguments)}: {result['error']}")
+    return result
+
+
+def start_runs(runs: int, variants: dict[str, tuple[str, ...]]) -> dict[str, list[dict]]:
+    """`runs` fresh starts of each variant, interleaved so that drift in the machine hits all alike."""
+    results: dict[str, list[dict]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, arguments in variants.items():
+            results[name].append(run_probe("start", *arguments))
+    return results
+
+
+def median_of(results: list[dict], key: str) -> float:
+    """The median of one reported number over several runs."""
+    return statistics.median(result[key] for result in results)
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    """p50, p95 and max of some milliseconds, with how many there were."""
+    ordered = sorted(samples)
+    if not ordered:
+        return {"n": 0, "p50": float("nan"), "p95": float("nan"), "max": float("nan")}
+    return {
+        "n": len(ordered),
+        "p50": statistics.median(ordered),
+        "p95": _nearest_rank(ordered, 0.95),
+        "max": ordered[-1],
+    }
+
+
+def _nearest_rank(ordered: list[float], fraction: float) -> float:
+    rank = max(1, -(-len(ordered) * fraction // 1))  # ceil(n × fraction), at least 1
+    return ordered[int(rank) - 1]
