@@ -17,7 +17,7 @@ from kiosk.content.editing import (
     update_treatment,
 )
 from kiosk.content.library import Library
-from kiosk.content.publishing import list_versions, publish, restore_version
+from kiosk.content.publishing import DraftPendingError, list_versions, publish, restore_version
 from kiosk.content.schema import ContentError
 from kiosk.storage.audit import read_audit_log
 from kiosk.storage.errors import KnownError
@@ -136,3 +136,15 @@ def test_staff_actions_are_in_the_audit_log(library):
     actions = [entry.action for entry in read_audit_log(library.conn)]
     assert actions[:2] == ["publish", "edit draft"]
     assert read_audit_log(library.conn)[0].detail.startswith("version 2: Changed")
+
+
+def test_rollback_waits_for_unpublished_changes_unless_told_to_discard_them(library):
+    card = library.content().treatments[0]
+    update_treatment(library.conn, card.id, {"summary": "Published wording."})
+    publish(library.conn)
+    update_treatment(library.conn, card.id, {"summary": "Draft wording."})
+    with pytest.raises(DraftPendingError, match="unpublished changes"):
+        restore_version(library.conn, 1)
+    assert [version.number for version in list_versions(library.conn)] == [2, 1]
+    restore_version(library.conn, 1, discard_draft=True)
+    assert not get_draft(library.conn).has_changes

@@ -17,7 +17,7 @@ from kiosk.admin.console import (
     refuse,
     say,
 )
-from kiosk.content.document import content_to_document, parse_document, printable
+from kiosk.content.document import NOT_PLAIN_TEXT, content_to_document, parse_document, printable
 from kiosk.content.pin import PinError, set_pin
 from kiosk.content.publishing import take_backup
 from kiosk.content.recovery import RECOVERY_ACTION
@@ -62,14 +62,16 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
     lines.append(f"Links between tables: {'problems' if health.broken_links else 'ok'}.")
     if problems:
         return lines, problems
-    stored = read_settings(conn)
-    for key, value in sorted(stored.items()):
+    for key, value in sorted(read_settings(conn).items()):
         try:
-            check_setting(key, value)
+            if key in SPECS:
+                check_setting(key, value)
         except SettingError as error:
             problems.append(f"Setting: {error}")
+    settings = load_settings(conn)
+    in_force = {"clinic_name": settings.clinic_name, "doctor_guidance": settings.doctor_guidance}
     try:
-        document = parse_document(content_to_document(read_content(conn), stored), "published content")
+        document = parse_document(content_to_document(read_content(conn), in_force), "published content")
         content = document.content
         lines.append(
             f"Content: {len(content.treatments)} treatment cards, {len(content.cause_groups)} cause groups, "
@@ -147,6 +149,8 @@ def command_settings_get(arguments: argparse.Namespace) -> int:
 
 def command_settings_set(arguments: argparse.Namespace) -> int:
     """Change one setting, after checking the value."""
+    if NOT_PLAIN_TEXT.search(arguments.value):
+        return refuse(f"{arguments.key} contains characters that are not plain text.", NOTHING_CHANGED)
     library = open_library(arguments)
     try:
         try:
@@ -171,7 +175,10 @@ def _read_pin_twice() -> tuple[str, str] | None:
 
 def command_set_pin(arguments: argparse.Namespace) -> int:
     """Set or change the staff PIN."""
-    typed = _read_pin_twice()
+    try:
+        typed = _read_pin_twice()
+    except (UnicodeDecodeError, EOFError):
+        typed = None
     if typed is None:
         return refuse("The PIN must be typed twice, one line each. The PIN was not changed.")
     if typed[0] != typed[1]:

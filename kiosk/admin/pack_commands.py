@@ -48,6 +48,8 @@ def command_export(arguments: argparse.Namespace) -> int:
     try:
         path = export_pack(library.conn, arguments.pack, replace=arguments.replace)
         say(f"Saved the content ({_counts(library.content())}) to {path}.")
+        if read_draft(library.conn) is not None:
+            say("Unpublished changes from the staff screen are not in the pack (only what patients see is).")
     finally:
         library.close()
     return DONE
