@@ -60,10 +60,12 @@ def build_window(db_path: Path | str, fullscreen: bool = False):
 
 def show_window(library: Library, fullscreen: bool):
     """The kiosk window on an open library, shown full screen or as a normal window."""
+    from kiosk.admin.staff import open_staff_area
     from kiosk.ui.window import KioskWindow
 
     ensure_application()
     window = KioskWindow(library)
+    window.staff_requested.connect(lambda: open_staff_area(window))
     if fullscreen:
         window.lock_down()
     else:
