@@ -9,11 +9,12 @@ from pathlib import Path
 from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, database_path
 from kiosk.admin.database_commands import add_database_commands
 from kiosk.admin.pack_commands import add_pack_commands
+from kiosk.admin.service import add_service_command
 from kiosk.content.document import printable
 from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError
 
-READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot"}
+READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service"}
 
 
 class UsageError(Exception):
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_pack_commands(commands)
     add_database_commands(commands)
+    add_service_command(commands)
     snapshot = commands.add_parser(
         "snapshot", help="save a picture of every screen", description=command_snapshot.__doc__
     )

@@ -73,3 +73,41 @@ def install_service_files(files: ServiceFiles) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def default_config_dir() -> Path:
+    """The user's configuration folder (~/.config on Linux)."""
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation))
+
+
+def command_install_service(arguments) -> int:
+    """Start the kiosk when this computer logs in, and restart it if it ever stops."""
+    config_dir = arguments.config_dir or default_config_dir()
+    files = service_files(config_dir, arguments.db)
+    if arguments.print_only:
+        print(f"# {files.unit_path}\n{files.unit_text}\n# {files.desktop_path}\n{files.desktop_text}")
+        return 0
+    for path in install_service_files(files):
+        print(f"Wrote {path}")
+    print(
+        f"The kiosk will start at the next login. To start it now: systemctl --user daemon-reload && "
+        f"systemctl --user enable --now {SERVICE_NAME}"
+    )
+    return 0
+
+
+def add_service_command(commands) -> None:
+    """Add `install-service` to kiosk-admin."""
+    parser = commands.add_parser(
+        "install-service",
+        help="start the kiosk at login and restart it if it stops",
+        description=command_install_service.__doc__
+        + " Writes a systemd user service (Restart=always) and an autostart entry for the desktop session.",
+    )
+    parser.add_argument("--config-dir", type=Path, help="the configuration folder (default: ~/.config)")
+    parser.add_argument(
+        "--print", dest="print_only", action="store_true", help="show the two files without writing them"
+    )
+    parser.set_defaults(run=command_install_service)
