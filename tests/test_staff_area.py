@@ -3,6 +3,7 @@
 `Staff` (here) is a staff member at the kiosk; the other test_staff_* files use it too.
 """
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea
 
@@ -202,3 +203,35 @@ def test_exit_kiosk_is_offered_only_in_kiosk_mode_and_asks_first(window, qtbot):
     staff.tap("Exit kiosk")  # the confirm panel's button
     qtbot.waitUntil(lambda: not window.isVisible())
     assert not window.locked
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_staff_pages_have_finger_sized_targets_and_readable_text(window, qtbot, size):
+    from kiosk.admin.staff.card_editor import CardEditorPage
+    from kiosk.admin.staff.card_list import CardListPage
+    from kiosk.admin.staff.history import HistoryPage
+    from kiosk.admin.staff.import_page import ImportPage
+    from kiosk.admin.staff.settings_page import SettingsPage
+
+    window.resize(*size)
+    set_pin(window.library.conn, PIN)
+    staff = Staff(qtbot, window)
+    staff.open()
+    pages = [lambda: None, lambda: staff.type_pin(PIN)]
+    pages += [lambda cls=cls: staff.area.open(cls(staff.area)) for cls in (CardListPage, SettingsPage, HistoryPage,
+                                                                             ImportPage)]  # fmt: skip
+    pages.append(lambda: staff.area.open(CardEditorPage(staff.area, window.content.treatments[0])))
+    for show in pages:
+        show()
+        page = staff.area.page
+        qtbot.waitUntil(lambda page=page: page.isVisible())
+        for button in staff.buttons():
+            name = (type(page).__name__, button.accessibleName())
+            assert button.height() >= 60 and button.width() >= 60, name
+            if button.text():
+                assert button.width() >= button.sizeHint().width(), ("text cut off", *name)
+                assert button.fontInfo().pixelSize() >= 20, name
+            assert button.mapTo(window, button.rect().topRight()).x() <= window.width(), name
+        for label in staff.area.findChildren(QLabel):
+            if label.isVisibleTo(staff.area) and label.text():
+                assert label.fontInfo().pixelSize() >= 20, (type(page).__name__, label.text()[:40])

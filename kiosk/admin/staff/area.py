@@ -52,6 +52,7 @@ class StaffArea(QWidget):
         layout.addWidget(self.stack, 1)
         self.keyboard = OnScreenKeyboard()
         self.keyboard.hide()
+        self.keyboard.hidden_by_staff.connect(lambda: self.keyboard_button.show())
         layout.addWidget(self.keyboard)
         self.confirm_panel = ConfirmPanel(self)
         self.progress = ProgressPanel(self)
@@ -67,7 +68,7 @@ class StaffArea(QWidget):
         self.setGeometry(window.rect())
 
     def _build_header(self) -> QWidget:
-        header = QWidget()
+        header = self.header = QWidget()
         header.setObjectName("Header")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(header)
@@ -76,12 +77,16 @@ class StaffArea(QWidget):
         self.back_button = touch_button("Back", "NavButton", icon="back")
         self.back_button.clicked.connect(self.back)
         self.title_label = text_label("Staff area", "HeaderTitle")
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._actions = QHBoxLayout()
+        self._actions.setSpacing(16)
         self.keyboard_button = touch_button("Show keyboard", "NavButton")
         self.keyboard_button.clicked.connect(self.show_keyboard)
         for button in (self.back_button, self.keyboard_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         row.addWidget(self.back_button)
         row.addWidget(self.title_label, 1)
+        row.addLayout(self._actions)
         row.addWidget(self.keyboard_button)
         return header
 
@@ -138,6 +143,8 @@ class StaffArea(QWidget):
             self.page.show_notice(notice, kind)
 
     def _drop(self, page: StaffPage) -> None:
+        for action in page.header_actions:
+            action.deleteLater()
         self.stack.removeWidget(page)
         page.hide()
         page.deleteLater()
@@ -148,13 +155,21 @@ class StaffArea(QWidget):
         self.title_label.setText(page.title)
         self.title_label.setAccessibleName(page.title)
         self.back_button.setVisible(len(self._pages) > 1)
-        self.keyboard_button.setVisible(page.wants_keyboard)
+        self.header.setVisible(page.shows_header)
+        while self._actions.count():
+            self._actions.takeAt(0).widget().hide()
+        for action in page.header_actions:
+            action.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            self._actions.addWidget(action)
+            action.show()
+        self.keyboard_button.hide()
         self.keyboard.setVisible(page.wants_keyboard)
-        self.keyboard.target = None
+        self.keyboard.detach()
 
     def show_keyboard(self) -> None:
         """Bring the on-screen keyboard back after it was hidden."""
         self.keyboard.show()
+        self.keyboard_button.hide()
 
     # Panels and operations
 

@@ -88,7 +88,7 @@ class ProgressPanel(Cover):
         self.bar.setTextVisible(False)
         self.bar.setAccessibleName("Working")
         self.bar.setMinimumHeight(40)
-        note = text_label("Please wait. Do not remove the USB stick.", "PanelText")
+        note = text_label("Please wait. Keep any USB stick in until this is done.", "PanelText")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.inner.addWidget(self.label)
         self.inner.addWidget(self.bar)

@@ -30,9 +30,9 @@ class FormPage(StaffPage):
             self.column.addWidget(field)
         self.column.addStretch(1)
         self.form.load(values)
-        self.save_button = touch_button("Save", "Primary")
+        self.save_button = touch_button("Save", "HeaderAction")
         self.save_button.clicked.connect(self.save)
-        self.add_action_bar(self.save_button)
+        self.header_actions.append(self.save_button)
 
     def field(self, name: str) -> Field:
         """The input for one field, by its name in the content (like "side_effects")."""

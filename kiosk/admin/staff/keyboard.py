@@ -4,7 +4,7 @@ It types into the text box it is attached to (the staff area attaches the box th
 never take focus themselves, so the text cursor stays where it was; a physical keyboard works as usual too.
 """
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -36,6 +36,8 @@ TextBox = QLineEdit | QPlainTextEdit
 
 class OnScreenKeyboard(QFrame):
     """Letters, digits, space, backspace, shift, common punctuation and Enter; types into `target`."""
+
+    hidden_by_staff = Signal()
 
     def __init__(self):
         super().__init__()
@@ -72,6 +74,13 @@ class OnScreenKeyboard(QFrame):
         self.typing_into.setText(f"Typing in: {name}")
         self.typing_into.setAccessibleName(f"Typing in: {name}")
 
+    def detach(self) -> None:
+        """Type nowhere until a box is tapped; shift off."""
+        self.target = None
+        self.typing_into.setText("Tap a box to type in it.")
+        self.typing_into.setAccessibleName("Tap a box to type in it.")
+        self._set_shift(False)
+
     def key(self, name: str):
         """The button for a key ("a", "Space", "Backspace"…), as shown unshifted."""
         return self.keys[name]
@@ -80,6 +89,7 @@ class OnScreenKeyboard(QFrame):
         """What tapping `key` does."""
         if key == HIDE:
             self.hide()
+            self.hidden_by_staff.emit()
             return
         if key == SHIFT:
             self._set_shift(not self.shifted)

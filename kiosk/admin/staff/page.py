@@ -25,6 +25,7 @@ class StaffPage(QWidget):
 
     title = "Staff area"
     wants_keyboard = False
+    shows_header = True
 
     def __init__(self, area: "StaffArea", scrolling: bool = True):
         super().__init__()
@@ -32,6 +33,7 @@ class StaffPage(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.area = area
         self.conn = area.conn
+        self.header_actions: list[QWidget] = []  # buttons the area puts in its header, right of the title
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)

@@ -17,6 +17,7 @@ class PreviewPage(StaffPage):
     """A banner, a Close button, and a working copy of the patient screens to tap through."""
 
     title = "Preview of the draft"
+    shows_header = False  # the banner's Close is the way out; one Back (the patients') is enough
 
     def __init__(self, area):
         super().__init__(area, scrolling=False)

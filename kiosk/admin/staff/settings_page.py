@@ -9,7 +9,7 @@ from kiosk.admin.staff.guidance import setting_message
 from kiosk.content.publishing import take_backup
 from kiosk.content.schema import ContentError, Problem
 from kiosk.content.settings import SPECS, SettingError, check_setting, load_settings, save_setting
-from kiosk.ui.widgets import touch_button
+from kiosk.ui.widgets import section, text_label, touch_button
 
 KEYS = {
     "idle_timeout_seconds": "Seconds without a touch before “Are you still there?”",
@@ -27,14 +27,15 @@ class SettingsPage(FormPage):
     def __init__(self, area):
         settings = load_settings(area.conn)
         fields = [
-            LineField(key, label, f"{SPECS[key].help} From {SPECS[key].minimum} to {SPECS[key].maximum}.")
+            LineField(key, label, f"A whole number from {SPECS[key].minimum} to {SPECS[key].maximum}.")
             for key, label in KEYS.items()
         ]
         values = {key: str(getattr(settings, key)) for key in KEYS}
         super().__init__(area, fields, values, intro="These settings apply at once; they do not need publishing.")
         backup = touch_button("Back up now", "Secondary")
         backup.clicked.connect(self.back_up)
-        self.action_row.addWidget(backup)
+        note = text_label("A backup is also taken by itself before every publish, import and restore.")
+        self.column.insertWidget(self.column.count() - 1, section("Backups", note, backup))
 
     def write(self, changes: dict[str, Any]) -> None:
         problems = []
