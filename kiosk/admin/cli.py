@@ -12,7 +12,7 @@ from kiosk.admin.pack_commands import add_pack_commands
 from kiosk.admin.service import add_service_command
 from kiosk.content.document import printable
 from kiosk.content.schema import ContentError
-from kiosk.storage.errors import KnownError
+from kiosk.storage.errors import KnownError, plain_reason
 
 READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service"}
 
@@ -78,5 +78,5 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(f"The content has problems:\n{printable(str(error), 4000)}", *unchanged, file=sys.stderr)
     except sqlite3.Error as error:
-        print(f"The database could not be used ({printable(str(error))}).", *unchanged, file=sys.stderr)
+        print(printable(plain_reason(error)), *unchanged, file=sys.stderr)
     return REFUSED

@@ -69,6 +69,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has already rolled back after some errors, such as a full disk
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")

@@ -11,3 +11,17 @@ class SchemaTooNewError(KnownError):
 
 class BugError(Exception):
     """Our fault: something the code should never do. Logged with its traceback."""
+
+
+def plain_reason(error: Exception) -> str:
+    """What an SQLite error means for staff, in plain words."""
+    text = str(error)
+    if "full" in text:
+        return "The kiosk's disk is full, so the change could not be saved. Free some space and try again."
+    if "readonly" in text or "read-only" in text:
+        return "The kiosk is not allowed to write to its data folder. Ask IT to check the folder's permissions."
+    if "locked" in text or "busy" in text:
+        return "Another program is using the kiosk database right now. Try again in a minute."
+    if "malformed" in text or "not a database" in text:
+        return "The kiosk database is damaged. Restart the kiosk: it restores the newest good backup by itself."
+    return f"The database could not be used ({text})."
