@@ -165,9 +165,20 @@ def test_five_wrong_pins_lock_the_pad_and_say_until_when(window, qtbot):
 def test_the_staff_home_shows_the_tasks_and_recent_actions(window, qtbot):
     staff = Staff(qtbot, window)
     staff.unlock()
-    for task in ("Edit cards", "Edit causes", "Edit warning signs", "Doctor guidance and clinic name", "Settings",
-                 "Preview draft", "Publish", "Discard draft", "History", "Import content pack",
-                 "Export content pack", "Back to patient screens"):  # fmt: skip
+    for task in (
+        "Edit cards",
+        "Edit causes",
+        "Edit warning signs",
+        "Doctor guidance and clinic name",
+        "Settings",
+        "Preview draft",
+        "Publish",
+        "Discard draft",
+        "History",
+        "Import content pack",
+        "Export content pack",
+        "Back to patient screens",
+    ):
         assert staff.has_button(task), task
     assert staff.sees("Recent staff actions")
     assert staff.sees("set pin")
@@ -218,8 +229,10 @@ def test_staff_pages_have_finger_sized_targets_and_readable_text(window, qtbot, 
     staff = Staff(qtbot, window)
     staff.open()
     pages = [lambda: None, lambda: staff.type_pin(PIN)]
-    pages += [lambda cls=cls: staff.area.open(cls(staff.area)) for cls in (CardListPage, SettingsPage, HistoryPage,
-                                                                             ImportPage)]  # fmt: skip
+    pages += [
+        lambda cls=cls: staff.area.open(cls(staff.area))
+        for cls in (CardListPage, SettingsPage, HistoryPage, ImportPage)
+    ]
     pages.append(lambda: staff.area.open(CardEditorPage(staff.area, window.content.treatments[0])))
     for show in pages:
         show()

@@ -24,7 +24,7 @@ class CardListPage(StaffPage):
         self.column.addWidget(
             text_label(
                 "Tap a card to change it. Changes go into the draft: patients see them after you publish.", "Lead"
-            )  # fmt: skip
+            )
         )
         add = touch_button("Add a new card", "Primary")
         add.clicked.connect(lambda: self.area.open(CardEditorPage(self.area, None)))

@@ -31,8 +31,13 @@ class ExportPage(StaffPage):
 
     def refresh(self) -> None:
         self.clear_column()
-        self.column.addWidget(text_label("Put a USB stick in, then tap where to save the content pack. It holds "
-                                         "what patients see now (not unpublished changes).", "Lead"))  # fmt: skip
+        self.column.addWidget(
+            text_label(
+                "Put a USB stick in, then tap where to save the content pack. It holds "
+                "what patients see now (not unpublished changes).",
+                "Lead",
+            )
+        )
         again = touch_button("Look again", "Secondary")
         again.clicked.connect(self.refresh)
         self.column.addWidget(again)

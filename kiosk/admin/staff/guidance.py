@@ -17,11 +17,16 @@ class GuidancePage(FormPage):
     def __init__(self, area):
         draft = get_draft(area.conn)
         fields = [
-            LineField("clinic_name", "Clinic name", f"At the top of every screen. At most "
-                      f"{SPECS['clinic_name'].max_length} characters; leave empty for the kiosk's own title."),
-            TextField("doctor_guidance", "Doctor guidance", f"{SPECS['doctor_guidance'].help} It cannot be empty.",
-                      lines=3),
-        ]  # fmt: skip
+            LineField(
+                "clinic_name",
+                "Clinic name",
+                f"At the top of every screen. At most "
+                f"{SPECS['clinic_name'].max_length} characters; leave empty for the kiosk's own title.",
+            ),
+            TextField(
+                "doctor_guidance", "Doctor guidance", f"{SPECS['doctor_guidance'].help} It cannot be empty.", lines=3
+            ),
+        ]
         super().__init__(area, fields, {"clinic_name": draft.clinic_name, "doctor_guidance": draft.doctor_guidance})
 
     def write(self, changes: dict[str, Any]) -> None:

@@ -20,11 +20,13 @@ class HistoryPage(StaffPage):
         self.clear_column()
         versions = list_versions(self.conn)
         if not versions:
-            self.column.addWidget(text_label("Nothing has been published yet: patients see the content the kiosk "
-                                             "came with.", "Lead"))  # fmt: skip
+            self.column.addWidget(
+                text_label("Nothing has been published yet: patients see the content the kiosk came with.", "Lead")
+            )
         else:
-            self.column.addWidget(text_label("Each time content is published, imported or restored, a new "
-                                             "version is kept here.", "Lead"))  # fmt: skip
+            self.column.addWidget(
+                text_label("Each time content is published, imported or restored, a new version is kept here.", "Lead")
+            )
         for index, version in enumerate(versions):
             self.column.addWidget(self._version_panel(version, newest=index == 0))
         self.column.addStretch(1)

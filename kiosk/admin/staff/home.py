@@ -34,8 +34,9 @@ class StaffHomePage(StaffPage):
         draft = get_draft(self.conn)
         self.column.addWidget(text_label(draft.clinic_name or "Staff area", "Heading"))
         if not draft.clinic_name:
-            self.column.addWidget(text_label("No clinic name is set yet (see Doctor guidance and clinic name).",
-                                             "Body"))  # fmt: skip
+            self.column.addWidget(
+                text_label("No clinic name is set yet (see Doctor guidance and clinic name).", "Body")
+            )
         recovery = self.area.kiosk.library.recovery
         if recovery is not None:
             notice = text_label(recovery.describe())
@@ -113,7 +114,8 @@ class StaffHomePage(StaffPage):
         )
 
     def _discard(self) -> None:
-        discard_draft(self.conn)
+        if self.attempt(lambda: discard_draft(self.conn)) is None:
+            return
         self.refresh()
         self.show_notice("The unpublished changes were thrown away.")
 

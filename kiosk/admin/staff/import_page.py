@@ -22,8 +22,13 @@ class ImportPage(StaffPage):
 
     def refresh(self) -> None:
         self.clear_column()
-        self.column.addWidget(text_label("Put the USB stick in, then tap the content pack (.zip file). You will see "
-                                         "what it changes before anything is imported.", "Lead"))  # fmt: skip
+        self.column.addWidget(
+            text_label(
+                "Put the USB stick in, then tap the content pack (.zip file). You will see "
+                "what it changes before anything is imported.",
+                "Lead",
+            )
+        )
         again = touch_button("Look again", "Secondary")
         again.clicked.connect(self.refresh)
         self.column.addWidget(again)
@@ -33,8 +38,9 @@ class ImportPage(StaffPage):
             self.column.addWidget(other)
         packs = self.area.places.pack_files()
         if not packs:
-            self.column.addWidget(text_label("No content packs (.zip files) were found on a USB stick or in the "
-                                             "home folder.", "Body"))  # fmt: skip
+            self.column.addWidget(
+                text_label("No content packs (.zip files) were found on a USB stick or in the home folder.", "Body")
+            )
         for path in packs:
             button = CardButton(path.name, f"{path.parent} · {_modified(path)}", accessible_name=f"Pack {path.name}")
             button.clicked.connect(lambda _=False, chosen=path: self.choose(chosen))
@@ -43,8 +49,9 @@ class ImportPage(StaffPage):
 
     def choose_with_dialog(self) -> None:
         """In a normal window (not kiosk mode): pick a pack with the system's file dialog."""
-        name, _ = QFileDialog.getOpenFileName(self, "Choose a content pack", str(self.area.places.home),
-                                              "Content packs (*.zip)")  # fmt: skip
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a content pack", str(self.area.places.home), "Content packs (*.zip)"
+        )
         if name:
             self.choose(Path(name))
 

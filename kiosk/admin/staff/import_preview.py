@@ -53,8 +53,13 @@ class ImportPreviewPage(StaffPage):
         self.path = path
         self.preview = preview
         self.column.addWidget(text_label(f"Import {preview.pack_name}?", "Heading"))
-        self.column.addWidget(text_label(f"Made {local_when(preview.created_at)}. Importing it changes what "
-                                         "patients see at once. A backup is taken first.", "Lead"))  # fmt: skip
+        self.column.addWidget(
+            text_label(
+                f"Made {local_when(preview.created_at)}. Importing it changes what "
+                "patients see at once. A backup is taken first.",
+                "Lead",
+            )
+        )
         panels = change_sections(preview.changes)
         if not panels:
             panels = [section("No changes", text_label("This pack holds exactly what patients see now."))]
@@ -73,8 +78,9 @@ class ImportPreviewPage(StaffPage):
     def start_import(self) -> None:
         """Import the pack in the worker; patients see it as soon as it is done."""
         path, discard = self.path, self.preview.has_draft
-        self.area.run(f"Importing {path.name}…", lambda conn: import_pack(conn, path, discard_draft=discard),
-                      self._imported)  # fmt: skip
+        self.area.run(
+            f"Importing {path.name}…", lambda conn: import_pack(conn, path, discard_draft=discard), self._imported
+        )
 
     def _imported(self, report: ImportReport) -> None:
         self.area.content_changed()

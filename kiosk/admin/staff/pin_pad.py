@@ -1,12 +1,14 @@
 """The PIN pad: big digit buttons, dots for what was typed (never the digits), and setting a first PIN."""
 
 import datetime
+import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout
 
+from kiosk.admin.staff.operations import staff_message
 from kiosk.admin.staff.page import StaffPage
 from kiosk.content.pin import LOCK_TIME, MAX_ATTEMPTS, PinError, check_pin, pin_is_set, set_pin
 from kiosk.ui.widgets import text_label, touch_button
@@ -136,6 +138,9 @@ class PinPadPage(StaffPage):
         except PinError:
             self._show_state()
             return
+        except sqlite3.Error as error:
+            self._say(staff_message(error))
+            return
         if result.ok:
             self._on_unlocked()
         elif result.locked_until is not None:
@@ -168,7 +173,13 @@ class PinPadPage(StaffPage):
             self._show_state()
             self._say("A PIN has been set meanwhile. Type that PIN to continue.")
             return
-        set_pin(self.conn, pin)
+        try:
+            set_pin(self.conn, pin)
+        except sqlite3.Error as error:
+            self._mode = "new"
+            self._show_state()
+            self._say(staff_message(error))
+            return
         self._mode = "check"
         self._on_unlocked()
 
