@@ -135,3 +135,20 @@ def test_a_short_press_on_the_corner_does_nothing(window, qtbot):
     corner = window.frame.staff_corner
     with qtbot.assertNotEmitted(window.staff_requested, wait=3500):
         qtbot.mouseClick(corner, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_the_traceback_goes_to_the_rotating_log_file_for_it(window, patient, qtbot, tmp_path):
+    from kiosk.logs import setup_logging
+
+    log_file = setup_logging(tmp_path / "logs")
+    screen = window.navigator.screen("red_flags")
+    screen.build = lambda argument: 1 / 0
+    screen._built_for = None
+    patient.tap("See a doctor soon if…")
+    qtbot.waitUntil(lambda: "ZeroDivisionError" in log_file.read_text(), timeout=3000)
+    assert "Traceback" in log_file.read_text()
+    qtbot.waitUntil(lambda: window.navigator.history == (Route("start"),), timeout=3000)
+    for handler in logging.getLogger("kiosk").handlers[:]:
+        logging.getLogger("kiosk").removeHandler(handler)
+        handler.close()
