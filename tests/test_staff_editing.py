@@ -177,3 +177,49 @@ def test_a_full_disk_while_publishing_is_explained_and_changes_nothing(staff, wi
     assert staff.sees("Nothing was changed.")
     assert get_draft(window.library.conn).has_changes
     assert list_versions(window.library.conn) == []
+
+
+def test_a_new_card_typed_on_a_physical_keyboard_and_a_bad_cause_link(staff, window, qtbot):
+    staff.tap("Edit cards")
+    staff.tap("Add a new card")
+    editor = staff.area.page
+    qtbot.keyClicks(editor.field("id").input, "scalp-massage")
+    qtbot.keyClicks(editor.field("name").input, "Scalp massage")
+    for name in (
+        "summary",
+        "what_it_is",
+        "how_used",
+        "evidence_reason",
+        "status",
+        "who_may_help",
+        "results_time",
+        "if_you_stop",
+        "side_effects",
+        "who_must_avoid",
+    ):
+        editor.field(name).input.setPlainText("Rubbing the scalp for a few minutes a day.")
+    editor.field("questions").input.setPlainText("Is it safe for me?\n\nHow long should I try it?")
+    editor.field("sources").input.setPlainText("A small study")
+    staff.tap("Save")
+    assert editor.field("evidence").error.text().startswith("'' is not an evidence level")
+    staff.tap("How good is the evidence?: Limited")
+    staff.tap("Save")
+    staff.wait_to_see("Saved in the draft")
+    card = get_draft(window.library.conn).content.treatment("scalp-massage")
+    assert card.questions == ("Is it safe for me?", "How long should I try it?")
+    assert editor.field("id").input.isReadOnly()
+
+    staff.tap("Back")
+    staff.tap("Back")
+    staff.tap("Edit causes")
+    condition = window.content.cause_groups[0].conditions[0]
+    staff.tap(f"Edit cause: {condition.title}")
+    page = staff.area.page
+    page.field("treatments").input.setPlainText("scalp-massage\nno-such-card")
+    staff.tap("Save")
+    assert "no-such-card" in page.field("treatments").error.text()
+    page.field("treatments").input.setPlainText("scalp-massage")
+    staff.tap("Save")
+    staff.wait_to_see("Saved in the draft")
+    draft = get_draft(window.library.conn).content
+    assert draft.cause_groups[0].conditions[0].treatment_ids == ("scalp-massage",)
