@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from kiosk.resources import ui_file
@@ -75,3 +76,19 @@ def test_every_text_colour_in_the_stylesheet_has_at_least_7_to_1_contrast():
             assert ratio >= 7, f"{selector.strip()}: {ratio:.1f}:1"
             checked += 1
     assert checked >= 15
+
+
+def test_larger_text_grows_every_text_and_the_next_patient_gets_normal_text(window, patient, qtbot):
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    heading = next(label for label in window.findChildren(QLabel) if label.text() == "All treatments")
+    normal = heading.fontInfo().pixelSize()
+    qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: heading.fontInfo().pixelSize() >= normal * 1.25)
+    assert patient.button("Normal text").isChecked()
+    window.reset_session()  # what the idle countdown does when the patient walks away
+    qtbot.waitUntil(lambda: patient.sees("Larger text"))
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    heading = next(label for label in window.findChildren(QLabel) if label.text() == "All treatments")
+    assert heading.fontInfo().pixelSize() == normal

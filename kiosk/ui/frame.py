@@ -12,6 +12,7 @@ from kiosk.ui.long_press import LongPress
 from kiosk.ui.widgets import text_label, touch_button
 
 DEFAULT_TITLE = "Hair loss: know your options"
+TITLE_MIN_WINDOW_WIDTH = 1500
 
 
 class Frame(QWidget):
@@ -21,6 +22,7 @@ class Frame(QWidget):
     home_requested = Signal()
     glossary_requested = Signal()
     staff_requested = Signal()
+    larger_text_toggled = Signal(bool)
 
     def __init__(self):
         super().__init__()
@@ -46,7 +48,10 @@ class Frame(QWidget):
         self.home_button.clicked.connect(self.home_requested)
         self.words_button = touch_button("Words explained", "NavButton", icon="book")
         self.words_button.clicked.connect(self.glossary_requested)
-        for button in (self.back_button, self.home_button, self.words_button):
+        self.text_size_button = touch_button("Larger text", "NavButton", icon="text-size")
+        self.text_size_button.setCheckable(True)
+        self.text_size_button.toggled.connect(self._on_text_size_toggled)
+        for button in (self.back_button, self.home_button, self.words_button, self.text_size_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.title_label = text_label(DEFAULT_TITLE, "HeaderTitle")
         self.title_label.setWordWrap(True)
@@ -55,6 +60,8 @@ class Frame(QWidget):
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
         row.addWidget(self.title_label, 1)
+        row.addStretch(0)
+        row.addWidget(self.text_size_button)
         row.addWidget(self.words_button)
         return header
 
@@ -79,6 +86,11 @@ class Frame(QWidget):
         self.guidance_bar = bar
         return bar
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # Below this width the buttons need the room; the title is the one thing the header can do without.
+        self.title_label.setVisible(event.size().width() >= TITLE_MIN_WINDOW_WIDTH)
+
     def set_guidance(self, text: str) -> None:
         """The talk-to-your-doctor text shown on every screen."""
         self.guidance_label.setText(text)
@@ -89,6 +101,16 @@ class Frame(QWidget):
         title = text or DEFAULT_TITLE
         self.title_label.setText(title)
         self.title_label.setAccessibleName(title)
+
+    def set_larger_text(self, large: bool) -> None:
+        """Show the text-size button as on or off (without asking again)."""
+        self.text_size_button.setChecked(large)
+
+    def _on_text_size_toggled(self, large: bool) -> None:
+        label = "Normal text" if large else "Larger text"
+        self.text_size_button.setText(label)
+        self.text_size_button.setAccessibleName(label)
+        self.larger_text_toggled.emit(large)
 
     def set_navigation_visible(self, visible: bool) -> None:
         """Back and Home show everywhere but the start screen."""

@@ -13,6 +13,7 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.navigator import START, Navigator, Route
 from kiosk.ui.screens.registry import screen_factories
+from kiosk.ui.text_size import apply_text_size
 
 log = logging.getLogger("kiosk.window")
 CHANGE_POLL_MS = 2000
@@ -40,6 +41,7 @@ class KioskWindow(QMainWindow):
         self.frame.home_requested.connect(self.go_home)
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
         self.frame.staff_requested.connect(self.staff_requested)
+        self.frame.larger_text_toggled.connect(apply_text_size)
         self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
         QApplication.instance().installEventFilter(self.idle)
         self.crash_handler = CrashHandler(self.reset_session).install()
@@ -93,6 +95,7 @@ class KioskWindow(QMainWindow):
         self.idle.dismiss()
         for field in self.findChildren(QLineEdit):
             field.clear()
+        self.frame.set_larger_text(False)
         self.go_home()
 
     def go_home(self) -> None:
