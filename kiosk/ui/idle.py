@@ -78,10 +78,11 @@ class IdleWatcher(QObject):
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._on_tick)
         self.remaining = 0
+        self._paused = False
         self.restart()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() not in ACTIVITY_EVENTS:
+        if self._paused or event.type() not in ACTIVITY_EVENTS:
             return False
         if not self.overlay.isVisible():
             self._idle.start()
@@ -99,6 +100,17 @@ class IdleWatcher(QObject):
         """The patient is back: hide the overlay and keep their place."""
         self._tick.stop()
         self.overlay.hide()
+        self.restart()
+
+    def pause(self) -> None:
+        """Stop watching (while staff work): no overlay, no reset, until resume()."""
+        self.dismiss()
+        self._idle.stop()
+        self._paused = True
+
+    def resume(self) -> None:
+        """Watch again, starting a fresh quiet spell."""
+        self._paused = False
         self.restart()
 
     def dismiss(self) -> None:

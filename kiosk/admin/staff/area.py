@@ -208,15 +208,10 @@ class StaffArea(QWidget):
         self.closed.emit()
 
     def _pause_patient_idle(self) -> None:
-        idle = self.kiosk.idle
-        idle.dismiss()
-        QApplication.instance().removeEventFilter(idle)
-        for timer in idle.findChildren(QTimer):
-            timer.stop()
+        self.kiosk.idle.pause()
 
     def _resume_patient_idle(self) -> None:
-        QApplication.instance().installEventFilter(self.kiosk.idle)
-        self.kiosk.idle.restart()
+        self.kiosk.idle.resume()
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QLineEdit | QPlainTextEdit) and self.isAncestorOf(new):
