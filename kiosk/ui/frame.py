@@ -5,11 +5,11 @@ The guidance sits outside the scrolling area, so it is on every screen and never
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.resources import icon_path
 from kiosk.ui.long_press import LongPress
-from kiosk.ui.widgets import text_label, touch_button
+from kiosk.ui.widgets import styled_bar, text_label, touch_button
 
 DEFAULT_TITLE = "Hair loss: know your options"
 TITLE_MIN_WINDOW_WIDTH = 1500
@@ -36,12 +36,7 @@ class Frame(QWidget):
         layout.addWidget(self._build_guidance())
 
     def _build_header(self) -> QWidget:
-        header = QWidget()
-        header.setObjectName("Header")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        row = QHBoxLayout(header)
-        row.setContentsMargins(20, 12, 20, 12)
-        row.setSpacing(16)
+        header, row = styled_bar("Header", (20, 12, 20, 12), 16)
         self.back_button = touch_button("Back", "NavButton", icon="back")
         self.back_button.clicked.connect(self.back_requested)
         self.home_button = touch_button("Home", "NavButton", icon="home")
@@ -66,12 +61,7 @@ class Frame(QWidget):
         return header
 
     def _build_guidance(self) -> QWidget:
-        bar = QWidget()
-        bar.setObjectName("Guidance")
-        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(28, 16, 28, 16)
-        row.setSpacing(20)
+        bar, row = styled_bar("Guidance", (28, 16, 28, 16), 20)
         icon = QLabel()
         icon.setPixmap(QIcon(str(icon_path("doctor"))).pixmap(QSize(56, 56)))
         icon.setAccessibleName("Doctor")

@@ -172,3 +172,14 @@ class ResponsiveColumns(QWidget):
             self._grid.addWidget(widget, index // columns, index % columns)
         for column in range(2):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+
+def styled_bar(name: str, margins: tuple[int, int, int, int], spacing: int) -> tuple[QWidget, QHBoxLayout]:
+    """A full-width strip painted by the stylesheet rule for `name` (a header, a footer), and its row."""
+    bar = QWidget()
+    bar.setObjectName(name)
+    bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(*margins)
+    row.setSpacing(spacing)
+    return bar, row

@@ -27,7 +27,7 @@ from kiosk.admin.staff.operations import StaffOperations, Work
 from kiosk.admin.staff.page import StaffPage
 from kiosk.admin.staff.places import Places
 from kiosk.ui.idle import ACTIVITY_EVENTS
-from kiosk.ui.widgets import text_label, touch_button
+from kiosk.ui.widgets import styled_bar, text_label, touch_button
 
 STAFF_IDLE_MINUTES = 10
 
@@ -68,12 +68,8 @@ class StaffArea(QWidget):
         self.setGeometry(window.rect())
 
     def _build_header(self) -> QWidget:
-        header = self.header = QWidget()
-        header.setObjectName("Header")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        row = QHBoxLayout(header)
-        row.setContentsMargins(20, 12, 20, 12)
-        row.setSpacing(16)
+        header, row = styled_bar("Header", (20, 12, 20, 12), 16)
+        self.header = header
         self.back_button = touch_button("Back", "NavButton", icon="back")
         self.back_button.clicked.connect(self.back)
         self.title_label = text_label("Staff area", "HeaderTitle")

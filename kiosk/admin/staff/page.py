@@ -6,13 +6,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.admin.staff.operations import staff_message
 from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError
-from kiosk.ui.screens.base import READING_WIDTH, enable_kinetic_scrolling
-from kiosk.ui.widgets import text_label
+from kiosk.ui.screens.base import clear_layout, scrolling_column
+from kiosk.ui.widgets import styled_bar, text_label
 
 if TYPE_CHECKING:
     from kiosk.admin.staff.area import StaffArea
@@ -47,33 +47,12 @@ class StaffPage(QWidget):
             self.column.setContentsMargins(0, 0, 0, 0)
             outer.addLayout(self.column, 1)
             return
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        enable_kinetic_scrolling(self.scroll)
+        self.scroll, self.column = scrolling_column(top_margin=24, spacing=18)
         outer.addWidget(self.scroll, 1)
-        sheet = QWidget()
-        sheet.setObjectName("ScreenColumn")
-        row = QHBoxLayout(sheet)
-        row.setContentsMargins(32, 24, 32, 40)
-        holder = QWidget()
-        holder.setObjectName("ScreenColumn")
-        holder.setMaximumWidth(READING_WIDTH)
-        row.addWidget(holder)
-        self.column = QVBoxLayout(holder)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(18)
-        self.scroll.setWidget(sheet)
 
     def add_action_bar(self, *buttons: QWidget) -> None:
         """A row of buttons under the scrolling column that never scrolls away (like Save)."""
-        bar = QWidget()
-        bar.setObjectName("ActionBar")
-        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(32, 10, 32, 10)
-        row.setSpacing(20)
+        bar, row = styled_bar("ActionBar", (32, 10, 32, 10), 20)
         row.addStretch(1)
         for button in buttons:
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -106,13 +85,7 @@ class StaffPage(QWidget):
 
     def clear_column(self) -> None:
         """Remove every widget from the column (to build it again)."""
-        while self.column.count():
-            item = self.column.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
-            elif item.layout():
-                _delete_layout(item.layout())
+        clear_layout(self.column)
 
     def scroll_to(self, widget: QWidget) -> None:
         """Bring `widget` into view."""
@@ -125,17 +98,6 @@ class StaffPage(QWidget):
     def has_unsaved_changes(self) -> bool:
         """Whether leaving now would lose typing that was not saved."""
         return False
-
-
-def _delete_layout(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().hide()
-            item.widget().deleteLater()
-        elif item.layout():
-            _delete_layout(item.layout())
-    layout.deleteLater()
 
 
 def local_when(utc_text: str) -> str:

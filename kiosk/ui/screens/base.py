@@ -29,6 +29,40 @@ def enable_kinetic_scrolling(scroll: QScrollArea) -> None:
     scroller.setScrollerProperties(properties)
 
 
+def scrolling_column(top_margin: int = 28, spacing: int = 22) -> tuple[QScrollArea, QVBoxLayout]:
+    """A kinetic scroll area holding a centred column no wider than a comfortable reading width."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    enable_kinetic_scrolling(scroll)
+    page = QWidget()
+    page.setObjectName("ScreenColumn")
+    row = QHBoxLayout(page)
+    row.setContentsMargins(32, top_margin, 32, 40)
+    holder = QWidget()
+    holder.setObjectName("ScreenColumn")
+    holder.setMaximumWidth(READING_WIDTH)
+    row.addWidget(holder)
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(spacing)
+    scroll.setWidget(page)
+    return scroll, column
+
+
+def clear_layout(layout) -> None:
+    """Remove and delete everything in `layout`, nested layouts included (to build it again)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().hide()  # deleteLater waits for the event loop; a hidden widget is gone at once
+            item.widget().deleteLater()
+        elif item.layout():
+            clear_layout(item.layout())
+            item.layout().deleteLater()
+
+
 class Screen(QWidget):
     """A screen inside the shared frame. Subclasses fill `self.column` in `show_route`."""
 
@@ -40,24 +74,8 @@ class Screen(QWidget):
         self.content = content
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        enable_kinetic_scrolling(self.scroll)
+        self.scroll, self.column = scrolling_column()
         outer.addWidget(self.scroll)
-        self._page = QWidget()
-        self._page.setObjectName("ScreenColumn")
-        row = QHBoxLayout(self._page)
-        row.setContentsMargins(32, 28, 32, 40)
-        self._column_holder = QWidget()
-        self._column_holder.setObjectName("ScreenColumn")
-        self._column_holder.setMaximumWidth(READING_WIDTH)
-        row.addWidget(self._column_holder)
-        self.column = QVBoxLayout(self._column_holder)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(22)
-        self.scroll.setWidget(self._page)
         self._built_for: tuple[str | None] | None = None
 
     def show_route(self, argument: str | None) -> None:
@@ -75,11 +93,7 @@ class Screen(QWidget):
 
     def clear(self) -> None:
         """Remove everything from the column."""
-        while self.column.count():
-            item = self.column.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.column)
 
     def reset_scroll(self) -> None:
         """Back to the top, with any fling stopped."""
