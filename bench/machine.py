@@ -28,6 +28,14 @@ def chromium_version(executable: str | None) -> str | None:
     return done.stdout.strip() or None
 
 
+def load_average() -> float | None:
+    """The 1-minute load average: how busy the machine was (other work inflates every number)."""
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def describe(chromium: str | None) -> dict[str, str | int | None]:
     """CPU, cores, memory, operating system, Python, PySide6, Qt and Chromium versions."""
     import PySide6
@@ -49,4 +57,5 @@ def describe(chromium: str | None) -> dict[str, str | int | None]:
         "pyside6": PySide6.__version__,
         "qt": qVersion(),
         "chromium": chromium_version(chromium),
+        "load_before": load_average(),
     }

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bench import cards, chromium, machine
 from bench.processes import median_of, percentiles, run_probe, start_runs
+from bench.taps import SAME_SCREEN
 from kiosk.content.bundled import load_bundle
 from kiosk.content.library import Library
 
@@ -33,7 +34,7 @@ class Plan:
     @classmethod
     def quick(cls, skip_chromium: bool) -> "Plan":
         """Every measurement once, on small inputs: checks that the bench works, not how fast the kiosk is."""
-        return cls(1, 20, 2, (20, 200, 1000), 1000, 0 if skip_chromium else 1)
+        return cls(1, 20, 1, (20, 200, 1000), 1000, 0 if skip_chromium else 1)
 
 
 def _mb(kb: float) -> float:
@@ -64,6 +65,7 @@ def run(plan: Plan, progress=print) -> dict:
 
         progress(f"start: {plan.start_runs} fresh processes each of bare, kiosk, kiosk with {plan.many_cards} cards")
         starts = start_runs(
+            folder,
             plan.start_runs,
             {"bare": ("bare",), "kiosk": ("kiosk", "--db", str(bundled_db)), "many": ("kiosk", "--db", str(many_db))},
         )
@@ -72,8 +74,9 @@ def run(plan: Plan, progress=print) -> dict:
         results["start"]["kiosk"]["cards"] = len(bundled.treatments)
 
         progress(f"taps: {plan.taps} random taps on the bare window and on the kiosk")
-        bare = run_probe("taps", "bare", "--taps", str(plan.taps))
+        bare = run_probe(folder, "taps", "bare", "--taps", str(plan.taps))
         kiosk = run_probe(
+            folder,
             "taps", "kiosk", "--db", str(bundled_db), "--taps", str(plan.taps),
             "--min-per-kind", str(plan.min_taps_per_screen),
         )  # fmt: skip
@@ -87,7 +90,9 @@ def run(plan: Plan, progress=print) -> dict:
         "timeouts": kiosk["tap_timeouts"],
         "random_taps_by_screen": kiosk["random_taps_by_kind"],
         "by_screen": {kind: percentiles(latencies.get(kind, [])) for kind in SCREEN_KINDS},
+        "same_screen": percentiles(latencies.get(SAME_SCREEN, [])),
         "all": percentiles([sample for samples in latencies.values() for sample in samples]),
+        "all_taps": kiosk["all_taps"],
     }
     results["refs_lost_per_tap"] = {
         name: {key: value / plan.taps for key, value in probe["refs_lost_in_taps"].items()}
@@ -116,4 +121,5 @@ def run(plan: Plan, progress=print) -> dict:
         }
     elif not plan.chromium_runs:
         results["notes"].append("Chromium skipped (--skip-chromium).")
+    results["machine"]["load_after"] = machine.load_average()
     return results

@@ -9,46 +9,48 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PROBE_TIMEOUT_S = 600
+SCREEN_CONFIG = Path(__file__).resolve().parent / "offscreen-1920x1080.json"
+PROBE_TIMEOUT_S = 1800
 
 
 class ProbeFailed(RuntimeError):
     """A probe process did not report a measurement."""
 
 
-def probe_environment() -> dict[str, str]:
-    """The environment every measured process gets: offscreen Qt, the repo importable, nothing else changed."""
+def probe_environment(home: Path) -> dict[str, str]:
+    """Offscreen Qt on a 1920×1080 screen, the repo importable, and the kiosk's data and logs kept in `home`."""
     environment = dict(os.environ)
-    environment["QT_QPA_PLATFORM"] = "offscreen"
+    environment["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
     environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), environment.get("PYTHONPATH")]))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        environment[name] = str(home / name.lower())
     environment.pop("BENCH_SPAWN_MONOTONIC", None)
     return environment
 
 
-def run_probe(*arguments: str) -> dict:
+def run_probe(home: Path, *arguments: str) -> dict:
     """Spawn `python -m bench.probe ARGUMENTS` and return its one JSON line."""
-    environment = probe_environment()
+    environment = probe_environment(home)
     command = [sys.executable, "-m", "bench.probe", *arguments]
     environment["BENCH_SPAWN_MONOTONIC"] = repr(time.monotonic())
     done = subprocess.run(
         command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        tail = "\n".join(done.stderr.splitlines()[-15:])
-        raise ProbeFailed(f"{' '.join(arguments)} exited with {done.returncode}:\n{tail}")
-    result = json.loads(lines[-1])
-    if "error" in result:
-        raise ProbeFailed(f"{' '.join(arguments)}: {result['error']}")
+    result = json.loads(lines[-1]) if lines else {}
+    if done.returncode != 0 or not lines or "error" in result:
+        noise = "This plugin does not support propagateSizeHints()"
+        tail = "\n".join([line for line in done.stderr.splitlines() if line != noise][-15:])
+        raise ProbeFailed(f"{' '.join(arguments)} exited with {done.returncode}: {result.get('error', '')}\n{tail}")
     return result
 
 
-def start_runs(runs: int, variants: dict[str, tuple[str, ...]]) -> dict[str, list[dict]]:
+def start_runs(home: Path, runs: int, variants: dict[str, tuple[str, ...]]) -> dict[str, list[dict]]:
     """`runs` fresh starts of each variant, interleaved so that drift in the machine hits all alike."""
     results: dict[str, list[dict]] = {name: [] for name in variants}
     for _ in range(runs):
         for name, arguments in variants.items():
-            results[name].append(run_probe("start", *arguments))
+            results[name].append(run_probe(home, "start", *arguments))
     return results
 
 

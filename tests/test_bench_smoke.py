@@ -37,6 +37,7 @@ def test_quick_bench_reports_every_measurement(tmp_path):
             assert _number(results["memory"][variant][key]), (variant, key)
         assert _number(results["refs_lost_per_tap"][variant]["True"])
     assert set(results["taps"]["by_screen"]) == SCREENS
+    assert _number(results["taps"]["same_screen"]["n"])
     for screen, stats in results["taps"]["by_screen"].items():
         assert stats["n"] > 0, screen
         for key in ("p50", "p95", "max"):

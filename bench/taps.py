@@ -1,0 +1,210 @@
+"""Tapping the real window like a patient, and timing each tap until the new screen has been painted.
+
+Each tap runs from the main event loop, as a real touch does: choose a visible button and scroll it into view;
+next turn of the loop, press (the pressed look paints); next turn, note the time and release. The button's
+handler builds and shows the new screen synchronously; the tap is timed until the first frame that paints the
+new screen is finished. That frame is caught with an event filter on the new screen (a Paint event arrives
+while Qt paints the frame), not forced with repaint() or grab(): those would paint at once, skipping Qt's own
+update request and the deferred deletes, layout and polish that come before it, which a patient does wait for.
+"""
+
+import random
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QScrollArea
+
+PAINT_TIMEOUT_MS = 5000
+SAME_SCREEN = "same screen"  # taps that change what is shown without opening another screen
+
+
+class FrameWatcher(QObject):
+    """Calls back when a frame that paints the watched widget has been finished.
+
+    Qt paints a whole frame in one synchronous pass (the top-level's update request paints and flushes every
+    dirty widget); a zero timer started at the watched widget's Paint event fires right after that pass.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._widget = None
+        self._callback: Callable[[float], None] | None = None
+
+    def watch(self, widget, callback: Callable[[float], None]) -> None:
+        """Call `callback(time the frame was done)` after the next frame that paints `widget`."""
+        self._widget, self._callback = widget, callback
+        widget.installEventFilter(self)
+
+    def cancel(self) -> None:
+        """Stop watching."""
+        if self._widget is not None:
+            self._widget.removeEventFilter(self)
+        self._widget = self._callback = None
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if self._callback is not None and event.type() == QEvent.Type.Paint:
+            callback = self._callback
+            self.cancel()
+            QTimer.singleShot(0, lambda: callback(time.monotonic()))
+        return False
+
+
+class RefGuard:
+    """Keeps None, True and False alive while the probe runs, and counts the references to them that were lost.
+
+    PySide6 6.12.0 drops references to these singletons (True on every Python Signal.emit(), None in some
+    timer and event-loop calls); on Python 3.11, where they are not immortal, the process aborts with
+    "bool_dealloc" or "none_dealloc" once a count reaches zero. The probe holds spare references so that it
+    can finish, and reports how many went missing; the bare window runs the same probe code, so the kiosk's
+    own share is the difference.
+    """
+
+    SINGLETONS = {"None": None, "True": True, "False": False}
+
+    def __init__(self):
+        self._spare: dict[str, list] = {name: [] for name in self.SINGLETONS}
+        self._start = {name: sys.getrefcount(value) for name, value in self.SINGLETONS.items()}
+
+    def top_up(self) -> None:
+        """Add spare references to any singleton whose count runs low."""
+        for name, value in self.SINGLETONS.items():
+            if sys.getrefcount(value) < 5000:
+                self._spare[name].extend([value] * 10_000)
+
+    def lost(self) -> dict[str, int]:
+        """References lost since the guard was made (spares added are not counted as gains)."""
+        return {
+            name: self._start[name] + len(self._spare[name]) - sys.getrefcount(value)
+            for name, value in self.SINGLETONS.items()
+        }
+
+
+def tap_targets(window) -> list[QAbstractButton]:
+    """Every button a finger could reach now (scrolling if needed)."""
+    return [button for button in window.findChildren(QAbstractButton) if button.isVisibleTo(window)]
+
+
+def bring_into_view(button: QAbstractButton) -> None:
+    """Scroll the button's screen so the button is on the glass, as a patient would."""
+    parent = button.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(button, 0, 0)
+
+
+def _centre(button: QAbstractButton) -> QPoint:
+    return QPoint(button.width() // 2, button.height() // 2)
+
+
+class Tapper(QObject):
+    """Taps the window's buttons one at a time from the event loop; times taps that change the screen.
+
+    `choose(buttons)` picks the next button (None to stop). For the bare window, `route` is always None and
+    no tap changes the screen. Results: `latencies` (ms by screen kind), `taps`, `timeouts`, and `leads_to`,
+    which kind of screen each button (by screen and name) opened.
+    """
+
+    def __init__(self, window, route: Callable[[], object], guard: RefGuard):
+        super().__init__()
+        self.window, self._route, self._guard = window, route, guard
+        self.latencies: dict[str, list[float]] = {}
+        self.leads_to: dict[tuple[str, str], str] = {}
+        self.taps = self.timeouts = 0
+        self._watcher = FrameWatcher()
+        self._timeout = QTimer(self, singleShot=True, interval=PAINT_TIMEOUT_MS)
+        self._timeout.timeout.connect(self._timed_out)
+        self._choose: Callable[[list[QAbstractButton]], QAbstractButton | None] = lambda buttons: None
+        self._finished: Callable[[], None] = lambda: None
+
+    def route(self):
+        """Where the window is now (None for the bare window)."""
+        return self._route()
+
+    def run(self, choose, finished: Callable[[], None]) -> None:
+        """Tap until `choose` returns None, then call `finished`."""
+        self._choose, self._finished = choose, finished
+        QTimer.singleShot(0, self._next)
+
+    def _next(self) -> None:
+        self._guard.top_up()
+        button = self._choose(tap_targets(self.window))
+        if button is None:
+            self._finished()
+            return
+        bring_into_view(button)
+        QTimer.singleShot(0, lambda: self._press(button))
+
+    def _press(self, button: QAbstractButton) -> None:
+        QTest.mousePress(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _centre(button))
+        QTimer.singleShot(0, lambda: self._release(button))
+
+    def _release(self, button: QAbstractButton) -> None:
+        before = self._route()
+        name = button.accessibleName()
+        released = time.monotonic()
+        QTest.mouseRelease(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _centre(button))
+        self.taps += 1
+        route = self._route()
+        if route is None:  # the bare window: nothing to time
+            QTimer.singleShot(0, self._next)
+            return
+        if route == before:
+            # No new screen (e.g. a text-size button): time the next frame of the window, which the release
+            # itself always causes (the button's look changes back).
+            kind, painted = SAME_SCREEN, self.window
+        else:
+            kind, painted = route.screen, self.window.current_screen()
+        self.leads_to[(before.screen, name)] = kind
+        self._timeout.start()
+        self._watcher.watch(painted, lambda done: self._painted(kind, released, done))
+
+    def _painted(self, kind: str, released: float, done: float) -> None:
+        self._timeout.stop()
+        self.latencies.setdefault(kind, []).append((done - released) * 1000)
+        QTimer.singleShot(0, self._next)
+
+    def _timed_out(self) -> None:
+        self._watcher.cancel()
+        self.timeouts += 1
+        QTimer.singleShot(0, self._next)
+
+
+def random_taps(count: int, seed: int) -> Callable[[list[QAbstractButton]], QAbstractButton | None]:
+    """Any visible button, at random, `count` times."""
+    rng = random.Random(seed)
+    left = [count]
+
+    def choose(buttons: list[QAbstractButton]) -> QAbstractButton | None:
+        if left[0] == 0 or not buttons:
+            return None
+        left[0] -= 1
+        return rng.choice(buttons)
+
+    return choose
+
+
+def top_up_taps(tapper: Tapper, kinds: tuple[str, ...], minimum: int, seed: int, limit: int):
+    """Random taps that prefer buttons known to open a screen kind with fewer than `minimum` samples.
+
+    Stops when every kind has `minimum` samples, or after `limit` taps. Learns which button opens what from
+    the taps themselves, so it does not depend on the buttons' wording.
+    """
+    rng = random.Random(seed)
+    left = [limit]
+
+    def choose(buttons: list[QAbstractButton]) -> QAbstractButton | None:
+        short = {kind for kind in kinds if len(tapper.latencies.get(kind, ())) < minimum}
+        if not short or left[0] == 0 or not buttons:
+            return None
+        left[0] -= 1
+        here = tapper.route().screen
+        leads_to = [tapper.leads_to.get((here, button.accessibleName())) for button in buttons]
+        wanted = [button for button, kind in zip(buttons, leads_to, strict=True) if kind in short]
+        moving = [button for button, kind in zip(buttons, leads_to, strict=True) if kind != SAME_SCREEN]
+        return rng.choice(wanted or moving or buttons)
+
+    return choose
