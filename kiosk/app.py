@@ -15,7 +15,7 @@ from kiosk.resources import ui_file
 from kiosk.storage.errors import KnownError
 
 APP_NAME = "hairloss-kiosk"
-ORGANIZATION = "hairloss-kiosk"
+ORGANIZATION = ""  # no organisation folder: ~/.local/share/hairloss-kiosk/ on Linux
 
 
 def default_database_path() -> Path:

@@ -104,3 +104,11 @@ def test_a_second_kiosk_on_the_same_database_is_refused(db_path):
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_the_default_database_lives_in_the_app_data_folder():
+    from kiosk.app import default_database_path
+
+    path = default_database_path()
+    assert path.name == "kiosk.db"
+    assert path.parent.name == "hairloss-kiosk" and path.parent.parent.name != "hairloss-kiosk"
