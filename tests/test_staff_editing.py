@@ -61,7 +61,7 @@ def test_edit_preview_publish_and_restore_a_card(staff, window, qtbot):
     assert staff.sees("PREVIEW – patients cannot see this yet")
     staff.tap("Tap to start")
     staff.tap("All treatments")
-    staff.tap(f"{card.name}, {card.evidence.label} evidence")
+    staff.tap(f"{card.name}, {card.evidence.words}")
     preview = staff.area.page
     qtbot.waitUntil(lambda: preview.navigator.current == Route("treatment", card.id))
     assert new in read_screen(preview.frame)

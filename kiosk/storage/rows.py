@@ -20,6 +20,11 @@ class Evidence(StrEnum):
         ]
 
     @property
+    def words(self) -> str:
+        """The level as a patient reads it on a badge: "Strong evidence" … "Not proven"."""
+        return self.label if self is Evidence.NOT_PROVEN else f"{self.label} evidence"
+
+    @property
     def rank(self) -> int:
         """3 for Strong down to 0 for Not proven."""
         return 3 - list(Evidence).index(self)

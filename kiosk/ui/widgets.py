@@ -56,11 +56,11 @@ def touch_button(text: str, role: str = "ListItem", icon: str | None = None) -> 
 
 def evidence_badge(evidence: Evidence) -> QLabel:
     """The evidence level in words and dots (colour only repeats what the words say)."""
-    text = f"{EVIDENCE_DOTS[evidence.rank]}  {evidence.label} evidence"
+    text = f"{EVIDENCE_DOTS[evidence.rank]}  {evidence.words}"
     badge = text_label(text, "Evidence")
     badge.setWordWrap(False)
     badge.setProperty("evidence", evidence.value)
-    badge.setAccessibleName(f"{evidence.label} evidence")
+    badge.setAccessibleName(evidence.words)
     badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     return badge
 

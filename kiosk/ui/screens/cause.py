@@ -13,7 +13,7 @@ def treatment_button(treatment: Treatment, detail: str | None = None) -> QPushBu
         treatment.name,
         treatment.summary if detail is None else detail,
         treatment.evidence,
-        accessible_name=f"{treatment.name}, {treatment.evidence.label} evidence",
+        accessible_name=f"{treatment.name}, {treatment.evidence.words}",
     )
 
 

@@ -30,9 +30,9 @@ class CompareScreen(Screen):
             widgets = [evidence_badge(level), text_label(MEANING[level])]
             for card in cards:
                 button = CardButton(
-                    card.name, f"For: {card.who_may_help}", accessible_name=f"{card.name}, {level.label} evidence"
+                    card.name, f"For: {card.who_may_help}", accessible_name=f"{card.name}, {level.words}"
                 )
                 button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
                 widgets.append(button)
-            groups.append(section(f"{level.label} evidence", *widgets))
+            groups.append(section(level.words, *widgets))
         self.column.addWidget(ResponsiveColumns(groups, 1100))
