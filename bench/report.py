@@ -120,7 +120,7 @@ def format_results(results: dict, budgets: list[Budget]) -> str:
     lines += [
         "",
         f"Tap → painted (ms): {taps['count']:,} random taps on visible buttons, then taps that prefer screens with"
-        f" few samples ({taps['all_taps']:,} taps in all):",
+        f" few samples ({taps['all_taps']:,} taps in all, {taps['timeouts']} with no frame within 5 s):",
         "",
     ]
     kinds = [*taps["by_screen"].items(), ("same screen (no navigation)", taps["same_screen"]), ("all", taps["all"])]

@@ -153,9 +153,9 @@ class Tapper(QObject):
             QTimer.singleShot(0, self._next)
             return
         if route == before:
-            # No new screen (e.g. a text-size button): time the next frame of the window, which the release
-            # itself always causes (the button's look changes back).
-            kind, painted = SAME_SCREEN, self.window
+            # No new screen (e.g. a text-size button): time the next frame that paints the button, which the
+            # release itself always causes (its pressed look goes), along with whatever the handler changed.
+            kind, painted = SAME_SCREEN, button
         else:
             kind, painted = route.screen, self.window.current_screen()
         self.leads_to[(before.screen, name)] = kind
