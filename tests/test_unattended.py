@@ -5,9 +5,10 @@ import sqlite3
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.settings import save_setting
 from kiosk.ui.navigator import Route
@@ -68,36 +69,68 @@ def test_new_content_waits_until_the_patient_is_back_at_the_start(window, patien
     assert patient.sees("Renamed by staff")
 
 
-def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier):
-    event = QKeyEvent(QEvent.Type.KeyPress, key, modifiers)
-    return QApplication.instance().notify(window, event)
+class KeySpy(QObject):
+    """Records the keys and mouse buttons that get through to the kiosk's widgets."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = []
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if not isinstance(watched, QWidget):
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            self.seen.append(Qt.Key(event.key()))
+        elif event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.ContextMenu):
+            self.seen.append(event.type())
+        return False
 
 
-@pytest.mark.parametrize(
-    "key, modifiers",
-    [
-        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
-        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
-        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
-        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
-        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
-    ],
-)
-def test_kiosk_mode_ignores_exit_keys_and_close_requests(window, qtbot, key, modifiers):
+@pytest.fixture
+def spy(window):
+    watcher = KeySpy()
+    QApplication.instance().installEventFilter(watcher)
+    yield watcher
+    QApplication.instance().removeEventFilter(watcher)
+
+
+EXIT_KEYS = [
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+]
+
+
+@pytest.mark.parametrize("key, modifiers", EXIT_KEYS)
+def test_kiosk_mode_swallows_exit_keys_and_ignores_close_requests(window, qtbot, spy, key, modifiers):
     window.lock_down()
     qtbot.waitUntil(window.isFullScreen)
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
-    press(window, key, modifiers)
+    QTest.keyClick(window.windowHandle(), key, modifiers)
+    assert key not in spy.seen
     assert not window.close()
     assert window.isVisible()
     window.quit_by_staff()
     assert not window.isVisible()
 
 
-def test_kiosk_mode_has_no_context_menu(window, qtbot):
+def test_in_a_window_the_same_keys_reach_the_kiosk(window, spy):
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Escape)
+    assert Qt.Key.Key_Escape in spy.seen
+
+
+def test_kiosk_mode_swallows_the_right_button_and_context_menus(window, qtbot, spy):
     window.lock_down()
+    qtbot.waitUntil(window.isFullScreen)
+    handle = window.windowHandle()
+    QTest.mouseClick(handle, Qt.MouseButton.RightButton, pos=QPoint(400, 400))
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), window.mapToGlobal(QPoint(10, 10)))
-    assert window._lockdown.eventFilter(window, event) is True
+    QApplication.sendEvent(handle, event)
+    assert spy.seen == []
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=QPoint(400, 400))
+    assert QEvent.Type.MouseButtonPress in spy.seen
     window.quit_by_staff()
 
 

@@ -4,7 +4,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+from PySide6.QtWidgets import QLineEdit, QMainWindow
 
 from kiosk.content.library import Library
 from kiosk.ui.crash import CrashHandler
@@ -43,9 +43,10 @@ class KioskWindow(QMainWindow):
         self.frame.staff_requested.connect(self.staff_requested)
         self.frame.larger_text_toggled.connect(apply_text_size)
         self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
-        QApplication.instance().installEventFilter(self.idle)
         self.crash_handler = CrashHandler(self.reset_session).install()
         self._lockdown = Lockdown(self)
+        self._watched_window = None
+        self._watch_window_events()
         self._content_stale = False
         self._data_version = self._read_data_version()
         self._change_poll = QTimer(self, interval=CHANGE_POLL_MS)
@@ -58,13 +59,12 @@ class KioskWindow(QMainWindow):
         """Kiosk mode: full screen, no frame, no way out but the staff path."""
         self.locked = True
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        QApplication.instance().installEventFilter(self._lockdown)
         self.showFullScreen()
+        self._watch_window_events()
 
     def quit_by_staff(self) -> None:
         """The one way out of kiosk mode."""
         self.locked = False
-        QApplication.instance().removeEventFilter(self._lockdown)
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
@@ -73,9 +73,21 @@ class KioskWindow(QMainWindow):
             return
         self._change_poll.stop()
         self.crash_handler.uninstall()
-        QApplication.instance().removeEventFilter(self.idle)
-        QApplication.instance().removeEventFilter(self._lockdown)
         super().closeEvent(event)
+
+    def _watch_window_events(self) -> None:
+        """Filter touches and keys where they enter: at this window's QWindow, not for every event in the
+        application (an application-wide Python filter doubles the cost of building a screen)."""
+        self.winId()  # make sure the native window exists; changing flags can replace it
+        handle = self.windowHandle()
+        if handle is self._watched_window:
+            return
+        if self._watched_window is not None:
+            self._watched_window.removeEventFilter(self.idle)
+            self._watched_window.removeEventFilter(self._lockdown)
+        handle.installEventFilter(self.idle)
+        handle.installEventFilter(self._lockdown)
+        self._watched_window = handle
 
     def apply_settings(self) -> None:
         """Show the current clinic name and doctor guidance; idle times apply from the next quiet spell."""
