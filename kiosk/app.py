@@ -60,7 +60,6 @@ def build_window(db_path: Path | str, fullscreen: bool = False):
 
 def show_window(library: Library, fullscreen: bool):
     """The kiosk window on an open library, shown full screen or as a normal window."""
-    from kiosk.admin.staff import open_staff_area
     from kiosk.ui.window import KioskWindow
 
     ensure_application()
@@ -72,6 +71,13 @@ def show_window(library: Library, fullscreen: bool):
         window.resize(1280, 800)
         window.show()
     return window
+
+
+def open_staff_area(window) -> None:
+    """The hidden long press: the staff area, imported only now (it is rarely used and slow to import)."""
+    from kiosk.admin.staff import open_staff_area as open_area
+
+    open_area(window)
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:

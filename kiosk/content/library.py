@@ -4,7 +4,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.bundled import load_bundle
 from kiosk.content.recovery import RecoveryReport, open_with_recovery
 from kiosk.content.settings import Settings, check_setting, load_settings
 from kiosk.storage.content_tables import has_content, read_content, replace_content
@@ -15,6 +14,8 @@ from kiosk.storage.settings import read_settings, write_settings
 
 def install_bundled_content(conn: sqlite3.Connection) -> None:
     """Load the bundled content and its default settings, in one transaction."""
+    from kiosk.content.bundled import load_bundle  # only on a first start: keeps TOML reading out of start
+
     bundle = load_bundle()
     stored = read_settings(conn)
     defaults = {key: check_setting(key, value) for key, value in bundle.default_settings.items() if key not in stored}

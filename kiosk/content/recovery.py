@@ -8,8 +8,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.storage.audit import record_action
-from kiosk.storage.backup import BACKUP_FOLDER, automatic_backups, newest_good_backup, restore_from
 from kiosk.storage.db import SQLITE_HEADER, open_database
 from kiosk.storage.errors import KnownError
 
@@ -56,6 +54,8 @@ def damage_of(path: Path) -> str | None:
 
 def _is_ours(path: Path) -> bool:
     """A file without an SQLite header is only treated as a damaged kiosk database if backups sit beside it."""
+    from kiosk.storage.backup import BACKUP_FOLDER, automatic_backups
+
     with path.open("rb") as file:
         if file.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
             return True
@@ -67,6 +67,8 @@ def open_with_recovery(path: Path) -> tuple[sqlite3.Connection, RecoveryReport |
     problem = damage_of(path) if path.is_file() else None
     if problem is None or not _is_ours(path):
         return open_database(path), None
+    from kiosk.storage.audit import record_action  # recovery is rare: keep its imports out of every start
+
     report = _recover(path, problem)
     conn = open_database(path)
     record_action(conn, RECOVERY_ACTION, report.describe())
@@ -74,6 +76,8 @@ def open_with_recovery(path: Path) -> tuple[sqlite3.Connection, RecoveryReport |
 
 
 def _recover(path: Path, problem: str) -> RecoveryReport:
+    from kiosk.storage.backup import BACKUP_FOLDER, newest_good_backup, restore_from
+
     log.error("Damaged database %s: %s", path, problem)
     damaged_copy = _set_aside(path)
     backup = newest_good_backup(path.parent / BACKUP_FOLDER)
