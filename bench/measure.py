@@ -119,7 +119,7 @@ def run(plan: Plan, progress=print) -> dict:
             "pss_mb": _mb(statistics.median(r["pss_kb"] for r in runs)),
             "runs": len(runs),
         }
-    elif not plan.chromium_runs:
+    else:
         results["notes"].append("Chromium skipped (--skip-chromium).")
     results["machine"]["load_after"] = machine.load_average()
     return results

@@ -60,10 +60,10 @@ def median_of(results: list[dict], key: str) -> float:
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
-    """p50, p95 and max of some milliseconds, with how many there were."""
+    """p50, p95 and max of some milliseconds, with how many there were (None for each when there are none)."""
     ordered = sorted(samples)
     if not ordered:
-        return {"n": 0, "p50": float("nan"), "p95": float("nan"), "max": float("nan")}
+        return {"n": 0, "p50": None, "p95": None, "max": None}
     return {
         "n": len(ordered),
         "p50": statistics.median(ordered),
