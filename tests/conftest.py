@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QAccessible  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QScrollArea  # noqa: E402
 
@@ -26,7 +26,12 @@ def window(qtbot, db_path):
     kiosk.resize(1920, 1080)
     qtbot.waitExposed(kiosk)
     yield kiosk
+    kiosk.locked = False
+    kiosk.close()
     kiosk.library.close()
+    kiosk.deleteLater()
+    # Outside a running event loop Qt would keep every old window (thousands of widgets) until the end.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def read_screen(widget) -> list[str]:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.settings import save_setting
 from kiosk.ui.navigator import Route
+from kiosk.ui.screens.cause import CauseScreen
+from kiosk.ui.screens.red_flags import RedFlagsScreen
 
 
 def quick_idle(window, timeout=1, warning=2):
@@ -139,14 +141,15 @@ def test_windowed_mode_closes_normally(window):
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_error_in_a_screen_is_logged_and_the_patient_goes_back_to_start(window, patient, qtbot, caplog):
-    def broken(argument):
+def test_an_error_in_a_screen_is_logged_and_the_patient_goes_back_to_start(
+    window, patient, qtbot, caplog, monkeypatch
+):
+    def broken(self, argument):
         raise RuntimeError("a bug in the cause screen")
 
     patient.tap("Tap to start")
-    screen = window.navigator.screen("cause")
-    screen.build = broken
-    screen._built_for = None
+    monkeypatch.setattr(CauseScreen, "build", broken)
+    window.navigator.drop_built_screens(keep=window.navigator.current)
     with caplog.at_level(logging.ERROR, logger="kiosk.crash"):
         button = patient.button(window.content.cause_groups[0].title)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -171,13 +174,12 @@ def test_a_short_press_on_the_corner_does_nothing(window, qtbot):
 
 
 @pytest.mark.qt_no_exception_capture
-def test_the_traceback_goes_to_the_rotating_log_file_for_it(window, patient, qtbot, tmp_path):
+def test_the_traceback_goes_to_the_rotating_log_file_for_it(window, patient, qtbot, tmp_path, monkeypatch):
     from kiosk.logs import setup_logging
 
     log_file = setup_logging(tmp_path / "logs")
-    screen = window.navigator.screen("red_flags")
-    screen.build = lambda argument: 1 / 0
-    screen._built_for = None
+    monkeypatch.setattr(RedFlagsScreen, "build", lambda self, argument: 1 / 0)
+    window.navigator.drop_built_screens(keep=window.navigator.current)
     patient.tap("See a doctor soon if…")
     qtbot.waitUntil(lambda: "ZeroDivisionError" in log_file.read_text(), timeout=3000)
     assert "Traceback" in log_file.read_text()

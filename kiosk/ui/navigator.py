@@ -1,12 +1,14 @@
 """The one navigation controller: which screen shows, the history behind it, Back, Home and reset."""
 
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 START = "start"
+KEEP_BUILT = 64  # screens kept built; the least recently shown beyond this are dropped
 
 
 @dataclass(frozen=True)
@@ -18,17 +20,20 @@ class Route:
 
 
 class Navigator(QObject):
-    """Owns the history. Screens are built lazily, once, by the factories it is given."""
+    """Owns the history. Each place is built once, by the factories it is given, and kept for next time."""
 
     changed = Signal(object)  # the Route now shown
 
     def __init__(self, stack: QStackedWidget, factories: dict[str, Callable[[], QWidget]]):
-        super().__init__()
+        super().__init__(stack)  # lives and dies with the screens it shows
         self._stack = stack
         self._factories = factories
-        self._screens: dict[str, QWidget] = {}
+        self._screens: OrderedDict[Route, QWidget] = OrderedDict()
         self._history: list[Route] = []
         self._scroll_positions: list[int] = []
+        self._to_prepare: list[Route] = []
+        self._preparer = QTimer(self, singleShot=True, interval=0)
+        self._preparer.timeout.connect(self._prepare_next)
 
     @property
     def current(self) -> Route | None:
@@ -45,18 +50,23 @@ class Navigator(QObject):
         """Whether Back has somewhere to go."""
         return len(self._history) > 1
 
-    def screen(self, name: str) -> QWidget:
-        """The screen widget with this name, built on first use."""
-        if name not in self._screens:
-            widget = self._factories[name]()
-            widget.navigate.connect(self.go)
-            self._screens[name] = widget
-            self._stack.addWidget(widget)
-        return self._screens[name]
+    def screen(self, route: Route) -> QWidget:
+        """The screen for `route`, built (and filled) on first use."""
+        if route in self._screens:
+            self._screens.move_to_end(route)
+            return self._screens[route]
+        widget = self._factories[route.screen]()
+        widget.navigate.connect(self.go)
+        widget.show_route(route.argument)
+        self._screens[route] = widget
+        self._stack.addWidget(widget)
+        self._drop_least_recent()
+        return widget
 
-    def built_screens(self) -> dict[str, QWidget]:
-        """The screens built so far."""
-        return dict(self._screens)
+    def prepare(self, routes: Iterable[Route]) -> None:
+        """Build these screens ahead of time, one per turn of the event loop, so a tap only has to show them."""
+        self._to_prepare = [route for route in routes if route not in self._screens]
+        self._preparer.start()
 
     def go(self, route: Route) -> None:
         """Show `route` and remember where we came from."""
@@ -82,17 +92,38 @@ class Navigator(QObject):
         self._show(self._history[-1], scroll=0)
 
     def replace_factories(self, factories: dict[str, Callable[[], QWidget]]) -> None:
-        """New content: drop every built screen and start again from home."""
+        """New content (or a new look): drop every built screen and start again from home."""
         self._factories = factories
-        for widget in self._screens.values():
-            self._stack.removeWidget(widget)
-            widget.deleteLater()
-        self._screens.clear()
+        self.drop_built_screens()
         self.home()
 
+    def drop_built_screens(self, keep: Route | None = None) -> None:
+        """Delete every built screen except `keep`."""
+        self._to_prepare = []
+        for route in [route for route in self._screens if route != keep]:
+            self._drop(route)
+
     def _show(self, route: Route, scroll: int) -> None:
-        widget = self.screen(route.screen)
-        widget.show_route(route.argument)
+        widget = self.screen(route)
         self._stack.setCurrentWidget(widget)
         widget.set_scroll_position(scroll)
         self.changed.emit(route)
+
+    def _prepare_next(self) -> None:
+        while self._to_prepare:
+            route = self._to_prepare.pop(0)
+            if route not in self._screens:
+                self.screen(route).ensurePolished()
+                break
+        if self._to_prepare:
+            self._preparer.start()
+
+    def _drop_least_recent(self) -> None:
+        while len(self._screens) > KEEP_BUILT:
+            oldest = next(route for route in self._screens if route != self.current)
+            self._drop(oldest)
+
+    def _drop(self, route: Route) -> None:
+        widget = self._screens.pop(route)
+        self._stack.removeWidget(widget)
+        widget.deleteLater()

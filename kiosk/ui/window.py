@@ -12,11 +12,12 @@ from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.navigator import START, Navigator, Route
-from kiosk.ui.screens.registry import screen_factories
+from kiosk.ui.screens.registry import all_routes, screen_factories
 from kiosk.ui.text_size import apply_text_size
 
 log = logging.getLogger("kiosk.window")
 CHANGE_POLL_MS = 2000
+PREPARE_AFTER_MS = 300
 
 
 class KioskWindow(QMainWindow):
@@ -41,7 +42,7 @@ class KioskWindow(QMainWindow):
         self.frame.home_requested.connect(self.go_home)
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
         self.frame.staff_requested.connect(self.staff_requested)
-        self.frame.larger_text_toggled.connect(apply_text_size)
+        self.frame.larger_text_toggled.connect(self.set_larger_text)
         self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
         self.crash_handler = CrashHandler(self.reset_session).install()
         self._lockdown = Lockdown(self)
@@ -54,6 +55,17 @@ class KioskWindow(QMainWindow):
         self._change_poll.start()
         self.apply_settings()
         self.navigator.home()
+        self.prepare_screens_soon()
+
+    def prepare_screens_soon(self) -> None:
+        """Once the first frame is up, build every screen ahead of time, so that taps only show them."""
+        QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: self.navigator.prepare(all_routes(self.content)))
+
+    def set_larger_text(self, large: bool) -> None:
+        """Larger or normal text. Only the screen on show is restyled; the others are built again later."""
+        self.navigator.drop_built_screens(keep=self.navigator.current)
+        apply_text_size(large)
+        self.prepare_screens_soon()
 
     def lock_down(self) -> None:
         """Kiosk mode: full screen, no frame, no way out but the staff path."""
@@ -101,6 +113,7 @@ class KioskWindow(QMainWindow):
         self.content = self.library.content()
         self.apply_settings()
         self.navigator.replace_factories(screen_factories(self.content))
+        self.prepare_screens_soon()
 
     def reset_session(self) -> None:
         """Clear everything a patient did: history, scroll positions, overlays, typed text."""
