@@ -7,11 +7,12 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
 from kiosk.content.library import Library
+from kiosk.storage.rows import Content
 from kiosk.ui.crash import CrashHandler
 from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
-from kiosk.ui.navigator import START, Navigator, Route
+from kiosk.ui.navigator import KEEP_BUILT, START, Navigator, Route
 from kiosk.ui.screens.registry import all_routes, screen_factories
 from kiosk.ui.text_size import apply_text_size
 
@@ -34,9 +35,9 @@ class KioskWindow(QMainWindow):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.frame = Frame()
         self.setCentralWidget(self.frame)
-        self.content = library.content()
+        self._content: Content | None = None
         self.settings = library.settings()
-        self.navigator = Navigator(self.frame.stack, screen_factories(self.content))
+        self.navigator = Navigator(self.frame.stack, screen_factories(lambda: self.content))
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
@@ -59,7 +60,14 @@ class KioskWindow(QMainWindow):
 
     def prepare_screens_soon(self) -> None:
         """Once the first frame is up, build every screen ahead of time, so that taps only show them."""
-        QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: self.navigator.prepare(all_routes(self.content)))
+        QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: self.navigator.prepare(all_routes(self.content)[:KEEP_BUILT]))
+
+    @property
+    def content(self) -> Content:
+        """The published content, read from the database the first time a screen needs it."""
+        if self._content is None:
+            self._content = self.library.content()
+        return self._content
 
     def set_larger_text(self, large: bool) -> None:
         """Larger or normal text. Only the screen on show is restyled; the others are built again later."""
@@ -110,9 +118,9 @@ class KioskWindow(QMainWindow):
     def reload_content(self) -> None:
         """Show newly published content, starting again from the start screen."""
         self._content_stale = False
-        self.content = self.library.content()
+        self._content = None
         self.apply_settings()
-        self.navigator.replace_factories(screen_factories(self.content))
+        self.navigator.replace_factories(screen_factories(lambda: self.content))
         self.prepare_screens_soon()
 
     def reset_session(self) -> None:

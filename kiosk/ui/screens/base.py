@@ -69,7 +69,7 @@ class Screen(QWidget):
     navigate = Signal(object)  # a Route
     title = ""
 
-    def __init__(self, content: Content):
+    def __init__(self, content: Content | None):
         super().__init__()
         self.content = content
         outer = QVBoxLayout(self)

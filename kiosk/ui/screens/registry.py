@@ -26,9 +26,12 @@ SCREENS: dict[str, type[Screen]] = {
 }
 
 
-def screen_factories(content: Content) -> dict[str, Callable[[], Screen]]:
-    """A builder for each screen, all showing `content`."""
-    return {name: (lambda cls=cls: cls(content)) for name, cls in SCREENS.items()}
+def screen_factories(content: Callable[[], Content]) -> dict[str, Callable[[], Screen]]:
+    """A builder for each screen. `content()` is asked for only when a screen that shows content is built,
+    so the start screen (and the first frame) never waits for the cards to be read."""
+    factories = {name: (lambda cls=cls: cls(content())) for name, cls in SCREENS.items()}
+    factories["start"] = lambda: StartScreen(None)
+    return factories
 
 
 def all_routes(content: Content) -> list[Route]:
