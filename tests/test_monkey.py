@@ -42,6 +42,7 @@ def test_a_thousand_random_taps_raise_nothing_and_memory_stays_bounded(window, p
     random_taps(window, patient, qtbot, TAPS, chooser)
     grown = resident_mb() - before
     assert grown < ALLOWED_GROWTH_MB, f"memory grew {grown:.1f} MB over {TAPS} taps"
+    assert window.crash_handler.count == 0, "an error was caught (and logged) during the taps"
     window.go_home()
     settle()
     assert window.navigator.history == (Route("start"),)

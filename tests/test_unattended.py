@@ -141,9 +141,7 @@ def test_windowed_mode_closes_normally(window):
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_error_in_a_screen_is_logged_and_the_patient_goes_back_to_start(
-    window, patient, qtbot, caplog, monkeypatch
-):
+def test_an_error_in_a_screen_is_logged_and_the_patient_goes_back_to_start(window, patient, qtbot, caplog, monkeypatch):
     def broken(self, argument):
         raise RuntimeError("a bug in the cause screen")
 

@@ -4,6 +4,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -125,5 +126,10 @@ class Navigator(QObject):
 
     def _drop(self, route: Route) -> None:
         widget = self._screens.pop(route)
+        showing = widget is self._stack.currentWidget()
         self._stack.removeWidget(widget)
-        widget.deleteLater()
+        if showing:  # a tap inside it may still be on its way out: let Qt delete it when that is done
+            widget.hide()
+            widget.deleteLater()
+        else:  # at once: a restyle that follows would otherwise polish the dying widgets too
+            shiboken6.delete(widget)

@@ -58,9 +58,9 @@ class KioskWindow(QMainWindow):
         self.navigator.home()
         self.prepare_screens_soon()
 
-    def prepare_screens_soon(self) -> None:
-        """Once the first frame is up, build every screen ahead of time, so that taps only show them."""
-        QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: self.navigator.prepare(all_routes(self.content)[:KEEP_BUILT]))
+    def prepare_screens_soon(self, at_most: int = KEEP_BUILT) -> None:
+        """Once the first frame is up, build screens ahead of time (in reading order), so taps only show them."""
+        QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: self.navigator.prepare(all_routes(self.content)[:at_most]))
 
     @property
     def content(self) -> Content:
@@ -73,7 +73,7 @@ class KioskWindow(QMainWindow):
         """Larger or normal text. Only the screen on show is restyled; the others are built again later."""
         self.navigator.drop_built_screens(keep=self.navigator.current)
         apply_text_size(large)
-        self.prepare_screens_soon()
+        self.prepare_screens_soon(at_most=len(all_routes(self.content)) - len(self.content.treatments))
 
     def lock_down(self) -> None:
         """Kiosk mode: full screen, no frame, no way out but the staff path."""
