@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 START = "start"
 KEEP_BUILT = 64  # screens kept built; the least recently shown beyond this are dropped
+PREPARE_WHEN_QUIET_MS = 400  # building ahead waits until the patient has not moved for this long
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Navigator(QObject):
         self._history: list[Route] = []
         self._scroll_positions: list[int] = []
         self._to_prepare: list[Route] = []
-        self._preparer = QTimer(self, singleShot=True, interval=0)
+        self._preparer = QTimer(self, singleShot=True, interval=PREPARE_WHEN_QUIET_MS)
         self._preparer.timeout.connect(self._prepare_next)
 
     @property
@@ -67,7 +68,7 @@ class Navigator(QObject):
     def prepare(self, routes: Iterable[Route]) -> None:
         """Build these screens ahead of time, one per turn of the event loop, so a tap only has to show them."""
         self._to_prepare = [route for route in routes if route not in self._screens]
-        self._preparer.start()
+        self._preparer.start(PREPARE_WHEN_QUIET_MS)
 
     def go(self, route: Route) -> None:
         """Show `route` and remember where we came from."""
@@ -105,6 +106,8 @@ class Navigator(QObject):
             self._drop(route)
 
     def _show(self, route: Route, scroll: int) -> None:
+        if self._preparer.isActive():
+            self._preparer.start(PREPARE_WHEN_QUIET_MS)  # someone is tapping: build ahead once they pause
         widget = self.screen(route)
         self._stack.setCurrentWidget(widget)
         widget.set_scroll_position(scroll)
@@ -117,7 +120,7 @@ class Navigator(QObject):
                 self.screen(route).ensurePolished()
                 break
         if self._to_prepare:
-            self._preparer.start()
+            self._preparer.start(0)
 
     def _drop_least_recent(self) -> None:
         while len(self._screens) > KEEP_BUILT:

@@ -1,0 +1,97 @@
+"""`python -m bench.soak`: a long run of random taps on the real kiosk, with memory sampled over time.
+
+The taps run from the kiosk's own event loop (one every --interval ms); every --idle-every taps the session
+is reset as the idle countdown does when a patient walks away.
+Prints one line per sample (minutes, taps, resident MB, Qt widgets alive) and writes them as JSON.
+"""
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+
+def resident_mb() -> float:
+    """This process's resident memory."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.soak", description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=10.0, help="how long to tap (default 10)")
+    parser.add_argument("--interval", type=int, default=40, help="milliseconds between taps (default 40)")
+    parser.add_argument("--sample", type=float, default=30.0, help="seconds between memory samples (default 30)")
+    parser.add_argument("--idle-every", type=int, default=200, help="reset the session every N taps")
+    parser.add_argument("--json", type=Path, default=Path(__file__).parent / "results" / "soak.json")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the soak; exit 0 when done."""
+    arguments = parse_arguments(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import build_window, ensure_application
+
+    app = ensure_application()
+    folder = tempfile.mkdtemp(prefix="kiosk-soak-")
+    window = build_window(Path(folder) / "kiosk.db")
+    window.resize(1920, 1080)
+    chooser = random.Random(20261125)
+    started = time.monotonic()
+    samples: list[dict] = []
+    state = {"taps": 0, "next_sample": 0.0}
+
+    def sample() -> None:
+        minutes = (time.monotonic() - started) / 60
+        row = {"minutes": round(minutes, 2), "taps": state["taps"], "resident_mb": round(resident_mb(), 1),
+               "widgets": len(QApplication.allWidgets()), "caught_errors": window.crash_handler.count}  # fmt: skip
+        samples.append(row)
+        print(f"{row['minutes']:6.2f} min  {row['taps']:7d} taps  {row['resident_mb']:7.1f} MB  "
+              f"{row['widgets']:6d} widgets  {row['caught_errors']} errors", flush=True)  # fmt: skip
+
+    def tick() -> None:
+        now = time.monotonic()
+        if now >= state["next_sample"]:
+            sample()
+            state["next_sample"] = now + arguments.sample
+        if now - started >= arguments.minutes * 60:
+            timer.stop()
+            app.quit()
+            return
+        buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+        if not buttons:
+            return
+        button = chooser.choice(buttons)
+        point = QPoint(chooser.randrange(max(button.width(), 1)), chooser.randrange(max(button.height(), 1)))
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=point)
+        state["taps"] += 1
+        if state["taps"] % arguments.idle_every == 0:
+            window.reset_session()  # what the idle countdown does when a patient walks away
+
+    timer = QTimer(interval=arguments.interval)
+    timer.timeout.connect(tick)
+    timer.start()
+    app.exec()
+    sample()
+    arguments.json.parent.mkdir(parents=True, exist_ok=True)
+    arguments.json.write_text(json.dumps({"samples": samples}, indent=2))
+    first, last = samples[1] if len(samples) > 1 else samples[0], samples[-1]
+    print(f"growth after the first sample: {last['resident_mb'] - first['resident_mb']:+.1f} MB over "
+          f"{last['taps'] - first['taps']} taps; caught errors: {last['caught_errors']}")  # fmt: skip
+    return 0 if last["caught_errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
