@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from kiosk.admin.staff.page import StaffPage
 from kiosk.content.packs import export_pack
-from kiosk.ui.widgets import CardButton, text_label, touch_button
+from kiosk.ui.widgets import CardButton
 
 
 def pack_name(folder: Path, now: datetime.datetime | None = None) -> Path:
@@ -31,20 +31,12 @@ class ExportPage(StaffPage):
 
     def refresh(self) -> None:
         self.clear_column()
-        self.column.addWidget(
-            text_label(
-                "Put a USB stick in, then tap where to save the content pack. It holds "
-                "what patients see now (not unpublished changes).",
-                "Lead",
-            )
+        self.add_place_chooser_top(
+            "Put a USB stick in, then tap where to save the content pack. It holds "
+            "what patients see now (not unpublished changes).",
+            "Choose a folder…",
+            self.choose_with_dialog,
         )
-        again = touch_button("Look again", "Secondary")
-        again.clicked.connect(self.refresh)
-        self.column.addWidget(again)
-        if not self.area.kiosk.locked:
-            other = touch_button("Choose a folder…", "Secondary")
-            other.clicked.connect(self.choose_with_dialog)
-            self.column.addWidget(other)
         places = self.area.places
         for folder in places.export_folders():
             title = "Home folder" if folder == places.home else f"USB stick {folder.name}"

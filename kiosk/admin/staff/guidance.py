@@ -30,18 +30,23 @@ class GuidancePage(FormPage):
         super().__init__(area, fields, {"clinic_name": draft.clinic_name, "doctor_guidance": draft.doctor_guidance})
 
     def write(self, changes: dict[str, Any]) -> None:
-        problems = []
-        for key, value in changes.items():
-            try:
-                check_setting(key, value)
-            except SettingError as error:
-                problems.append(Problem("settings", "settings", key, setting_message(str(error), key)))
-        if problems:
-            raise ContentError(problems)
+        refuse_bad_settings(changes)
         if "clinic_name" in changes:
             set_clinic_name(self.conn, changes["clinic_name"].strip())
         if "doctor_guidance" in changes:
             set_doctor_guidance(self.conn, changes["doctor_guidance"].strip())
+
+
+def refuse_bad_settings(changes: dict[str, Any]) -> None:
+    """ContentError naming every field whose new value is not allowed (nothing is saved then)."""
+    problems = []
+    for key, value in changes.items():
+        try:
+            check_setting(key, value)
+        except SettingError as error:
+            problems.append(Problem("settings", "", key, setting_message(str(error), key)))
+    if problems:
+        raise ContentError(problems)
 
 
 def setting_message(message: str, key: str) -> str:

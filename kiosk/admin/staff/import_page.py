@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 from kiosk.admin.staff.import_preview import ImportPreviewPage
 from kiosk.admin.staff.page import StaffPage
 from kiosk.content.packs import ImportPreview, preview_import
-from kiosk.ui.widgets import CardButton, text_label, touch_button
+from kiosk.ui.widgets import CardButton, text_label
 
 
 class ImportPage(StaffPage):
@@ -22,20 +22,12 @@ class ImportPage(StaffPage):
 
     def refresh(self) -> None:
         self.clear_column()
-        self.column.addWidget(
-            text_label(
-                "Put the USB stick in, then tap the content pack (.zip file). You will see "
-                "what it changes before anything is imported.",
-                "Lead",
-            )
+        self.add_place_chooser_top(
+            "Put the USB stick in, then tap the content pack (.zip file). You will see "
+            "what it changes before anything is imported.",
+            "Choose a file…",
+            self.choose_with_dialog,
         )
-        again = touch_button("Look again", "Secondary")
-        again.clicked.connect(self.refresh)
-        self.column.addWidget(again)
-        if not self.area.kiosk.locked:
-            other = touch_button("Choose a file…", "Secondary")
-            other.clicked.connect(self.choose_with_dialog)
-            self.column.addWidget(other)
         packs = self.area.places.pack_files()
         if not packs:
             self.column.addWidget(

@@ -12,7 +12,7 @@ from kiosk.admin.staff.operations import staff_message
 from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError
 from kiosk.ui.screens.base import clear_layout, scrolling_column
-from kiosk.ui.widgets import styled_bar, text_label
+from kiosk.ui.widgets import styled_bar, text_label, touch_button
 
 if TYPE_CHECKING:
     from kiosk.admin.staff.area import StaffArea
@@ -59,6 +59,18 @@ class StaffPage(QWidget):
             row.addWidget(button)
         self.layout().addWidget(bar)
         self.action_row = row
+
+    def add_place_chooser_top(self, lead: str, dialog_label: str, choose_with_dialog: Callable[[], None]) -> None:
+        """The top of a page that picks a place (a USB stick, a file): what to do, "Look again", and outside
+        kiosk mode the system's own file dialog."""
+        self.column.addWidget(text_label(lead, "Lead"))
+        again = touch_button("Look again", "Secondary")
+        again.clicked.connect(self.refresh)
+        self.column.addWidget(again)
+        if not self.area.kiosk.locked:
+            other = touch_button(dialog_label, "Secondary")
+            other.clicked.connect(choose_with_dialog)
+            self.column.addWidget(other)
 
     def attempt(self, change: Callable[[], T]) -> T | None:
         """Run a quick change on the GUI connection; a refusal or database error becomes the page notice."""

@@ -5,10 +5,9 @@ from typing import Any
 
 from kiosk.admin.staff.fields import LineField
 from kiosk.admin.staff.form_page import FormPage
-from kiosk.admin.staff.guidance import setting_message
+from kiosk.admin.staff.guidance import refuse_bad_settings
 from kiosk.content.publishing import take_backup
-from kiosk.content.schema import ContentError, Problem
-from kiosk.content.settings import SPECS, SettingError, check_setting, load_settings, save_setting
+from kiosk.content.settings import SPECS, load_settings, save_setting
 from kiosk.ui.widgets import section, text_label, touch_button
 
 KEYS = {
@@ -38,14 +37,7 @@ class SettingsPage(FormPage):
         self.column.insertWidget(self.column.count() - 1, section("Backups", note, backup))
 
     def write(self, changes: dict[str, Any]) -> None:
-        problems = []
-        for key, value in changes.items():
-            try:
-                check_setting(key, value)
-            except SettingError as error:
-                problems.append(Problem("settings", "", key, setting_message(str(error), key)))
-        if problems:
-            raise ContentError(problems)
+        refuse_bad_settings(changes)
         for key, value in changes.items():
             save_setting(self.conn, key, value)
         self.area.kiosk.apply_settings()
