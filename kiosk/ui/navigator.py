@@ -53,21 +53,22 @@ class Navigator(QObject):
         return len(self._history) > 1
 
     def screen(self, route: Route) -> QWidget:
-        """The screen for `route`, built (and filled) on first use."""
+        """The screen for `route`, made on first use and filled whenever it is empty."""
         if route in self._screens:
             self._screens.move_to_end(route)
-            return self._screens[route]
-        widget = self._factories[route.screen]()
-        widget.navigate.connect(self.go)
+            widget = self._screens[route]
+        else:
+            widget = self._factories[route.screen]()
+            widget.navigate.connect(self.go)
+            self._screens[route] = widget
+            self._stack.addWidget(widget)
+            self._drop_least_recent()
         widget.show_route(route.argument)
-        self._screens[route] = widget
-        self._stack.addWidget(widget)
-        self._drop_least_recent()
         return widget
 
     def prepare(self, routes: Iterable[Route]) -> None:
         """Build these screens ahead of time, one per turn of the event loop, so a tap only has to show them."""
-        self._to_prepare = [route for route in routes if route not in self._screens]
+        self._to_prepare = [route for route in routes if self._needs_building(route)]
         self._preparer.start(PREPARE_WHEN_QUIET_MS)
 
     def go(self, route: Route) -> None:
@@ -99,6 +100,13 @@ class Navigator(QObject):
         self.drop_built_screens()
         self.home()
 
+    def empty_built_screens(self, keep: Route | None = None) -> None:
+        """Empty every screen but `keep`, keeping its scroll area (a new one would register a new gesture
+        with Qt every time); each is filled again when shown or prepared."""
+        for route, widget in self._screens.items():
+            if route != keep:
+                widget.empty()
+
     def drop_built_screens(self, keep: Route | None = None) -> None:
         """Delete every built screen except `keep`."""
         self._to_prepare = []
@@ -116,11 +124,14 @@ class Navigator(QObject):
     def _prepare_next(self) -> None:
         while self._to_prepare:
             route = self._to_prepare.pop(0)
-            if route not in self._screens:
+            if self._needs_building(route):
                 self.screen(route).ensurePolished()
                 break
         if self._to_prepare:
             self._preparer.start(0)
+
+    def _needs_building(self, route: Route) -> bool:
+        return route not in self._screens or self._screens[route].is_empty()
 
     def _drop_least_recent(self) -> None:
         while len(self._screens) > KEEP_BUILT:

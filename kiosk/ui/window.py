@@ -71,7 +71,7 @@ class KioskWindow(QMainWindow):
 
     def set_larger_text(self, large: bool) -> None:
         """Larger or normal text. Only the screen on show is restyled; the others are built again later."""
-        self.navigator.drop_built_screens(keep=self.navigator.current)
+        self.navigator.empty_built_screens(keep=self.navigator.current)
         apply_text_size(large)
         self.prepare_screens_soon(at_most=len(all_routes(self.content)) - len(self.content.treatments))
 

@@ -1,5 +1,6 @@
 """What every screen shares: a kinetic-scrolling column of readable width, and a way to ask to navigate."""
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,15 +52,21 @@ def scrolling_column(top_margin: int = 28, spacing: int = 22) -> tuple[QScrollAr
     return scroll, column
 
 
-def clear_layout(layout) -> None:
-    """Remove and delete everything in `layout`, nested layouts included (to build it again)."""
+def clear_layout(layout, at_once: bool = False) -> None:
+    """Remove and delete everything in `layout`, nested layouts included (to build it again).
+
+    `at_once` deletes now instead of at the next turn of the event loop (only for widgets that no event is
+    being delivered to), so that a restyle that follows does not polish them first."""
     while layout.count():
         item = layout.takeAt(0)
         if item.widget():
             item.widget().hide()  # deleteLater waits for the event loop; a hidden widget is gone at once
-            item.widget().deleteLater()
+            if at_once:
+                shiboken6.delete(item.widget())
+            else:
+                item.widget().deleteLater()
         elif item.layout():
-            clear_layout(item.layout())
+            clear_layout(item.layout(), at_once)
             item.layout().deleteLater()
 
 
@@ -94,6 +101,15 @@ class Screen(QWidget):
     def clear(self) -> None:
         """Remove everything from the column."""
         clear_layout(self.column)
+
+    def empty(self) -> None:
+        """Remove the contents at once (never the screen on show); the next show_route builds them again."""
+        clear_layout(self.column, at_once=True)
+        self._built_for = None
+
+    def is_empty(self) -> bool:
+        """Whether the screen has to be built before it can be shown."""
+        return self._built_for is None
 
     def reset_scroll(self) -> None:
         """Back to the top, with any fling stopped."""
