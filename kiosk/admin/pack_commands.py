@@ -74,10 +74,17 @@ def command_import(arguments: argparse.Namespace) -> int:
         return refuse(*describe_pack_problem(arguments.pack, error), NOTHING_CHANGED)
     finally:
         library.close()
+    return say_published(
+        f"Imported '{printable(arguments.pack.name, 120)}' as version {report.version.number}.", report
+    )
+
+
+def say_published(headline: str, result) -> int:
+    """Tell staff a new version is published: what changed and where the content as it was is kept."""
     say(
-        f"Imported '{printable(arguments.pack.name, 120)}' as version {report.version.number}.",
-        f"What changed: {printable(report.changes.summary(), 1000)}.",
-        f"The content as it was before is saved in {report.backup}.",
+        headline,
+        f"What changed: {printable(result.changes.summary(), 1000)}.",
+        f"The content as it was before is saved in {result.backup}.",
     )
     return DONE
 
@@ -108,12 +115,7 @@ def command_rollback(arguments: argparse.Namespace) -> int:
         result = restore_version(library.conn, arguments.version, discard_draft=arguments.discard_draft)
     finally:
         library.close()
-    say(
-        f"Version {arguments.version} is shown again, as new version {result.version.number}.",
-        f"What changed: {printable(result.changes.summary(), 1000)}.",
-        f"The content as it was before is saved in {result.backup}.",
-    )
-    return DONE
+    return say_published(f"Version {arguments.version} is shown again, as new version {result.version.number}.", result)
 
 
 def add_pack_commands(commands: argparse._SubParsersAction) -> None:
