@@ -34,6 +34,13 @@ def window(qtbot, db_path):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def wait_until_complete(qtbot, window) -> None:
+    """Wait until the screen on show (in the kiosk window or a staff preview) has been built below the first
+    view, and its last part shown."""
+    qtbot.waitUntil(lambda: window.current_screen().is_complete(), timeout=2000)
+    QCoreApplication.sendPostedEvents()  # Qt shows widgets added to a visible screen at its next turn
+
+
 def read_screen(widget) -> list[str]:
     """What a screen reader finds on screen: the accessible names of every visible element."""
     names: list[str] = []
@@ -61,7 +68,9 @@ class Patient:
         self.window = window
 
     def reads(self) -> list[str]:
-        """Everything visible, as a screen reader would say it."""
+        """Everything on the screen once it is complete (the part below the first view comes a moment later),
+        as a screen reader would say it."""
+        wait_until_complete(self.qtbot, self.window)
         return read_screen(self.window)
 
     def sees(self, text: str) -> bool:

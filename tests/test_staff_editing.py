@@ -3,7 +3,7 @@
 import sqlite3
 
 import pytest
-from conftest import read_screen
+from conftest import read_screen, wait_until_complete
 from test_staff_area import Staff
 
 import kiosk.admin.staff.home
@@ -22,10 +22,11 @@ def staff(qtbot, window):
     return member
 
 
-def patient_card_texts(window, card_id: str) -> list[str]:
+def patient_card_texts(qtbot, window, card_id: str) -> list[str]:
     """What a patient reads on the card's screen."""
     window.navigator.home()
     window.navigator.go(Route("treatment", card_id))
+    wait_until_complete(qtbot, window)
     return read_screen(window.frame)
 
 
@@ -64,9 +65,10 @@ def test_edit_preview_publish_and_restore_a_card(staff, window, qtbot):
     staff.tap(f"{card.name}, {card.evidence.words}")
     preview = staff.area.page
     qtbot.waitUntil(lambda: preview.navigator.current == Route("treatment", card.id))
+    wait_until_complete(qtbot, preview)
     assert new in read_screen(preview.frame)
     assert old not in read_screen(preview.frame)
-    seen_by_patients = patient_card_texts(window, card.id)
+    seen_by_patients = patient_card_texts(qtbot, window, card.id)
     assert old in seen_by_patients and new not in seen_by_patients
     staff.tap("Close preview")
 
@@ -74,7 +76,7 @@ def test_edit_preview_publish_and_restore_a_card(staff, window, qtbot):
     assert staff.sees(f"Changed {card.name}: side_effects")
     assert staff.finish_operation("Publish")
     staff.wait_to_see("Published as version 2. Patients see it now.")
-    assert new in patient_card_texts(window, card.id)
+    assert new in patient_card_texts(qtbot, window, card.id)
     assert versions.read_draft(window.library.conn) is None
 
     staff.tap("History")
@@ -85,7 +87,7 @@ def test_edit_preview_publish_and_restore_a_card(staff, window, qtbot):
     assert staff.finish_operation("Restore")
     staff.wait_to_see("Restored. Patients see it now, as version 3.")
     staff.wait_to_see("Restored version 1")
-    assert old in patient_card_texts(window, card.id)
+    assert old in patient_card_texts(qtbot, window, card.id)
     assert [v.summary for v in list_versions(window.library.conn)][0] == "Restored version 1"
 
 

@@ -1,7 +1,7 @@
 """Content packs through the staff screens: import from a USB stick with a preview, damaged packs, export."""
 
 import pytest
-from conftest import read_screen
+from conftest import read_screen, wait_until_complete
 from test_staff_area import Staff
 
 from kiosk.admin.staff.import_preview import ImportPreviewPage
@@ -57,6 +57,7 @@ def test_a_pack_from_another_kiosk_is_previewed_then_imported(staff, window, qtb
     assert staff.finish_operation("Import now")
     staff.wait_to_see("Imported clinic-pack.zip as version 2. Patients see it now.")
     window.navigator.go(Route("treatment", card.id))
+    wait_until_complete(qtbot, window)
     assert new in read_screen(window.frame)
     assert list_versions(window.library.conn)[0].summary == "Imported clinic-pack.zip"
 

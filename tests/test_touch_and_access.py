@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from conftest import wait_until_complete
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
@@ -81,14 +82,27 @@ def test_every_text_colour_in_the_stylesheet_has_at_least_7_to_1_contrast():
 def test_larger_text_grows_every_text_and_the_next_patient_gets_normal_text(window, patient, qtbot):
     patient.tap("Tap to start")
     patient.tap("All treatments")
-    heading = next(label for label in window.findChildren(QLabel) if label.text() == "All treatments")
-    normal = heading.fontInfo().pixelSize()
+    wait_until_complete(qtbot, window)
+    normal = visible_text_sizes(window)
     qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: heading.fontInfo().pixelSize() >= normal * 1.25)
+    wait_until_complete(qtbot, window)
+    larger = visible_text_sizes(window)
+    assert set(larger) == set(normal)
+    smaller = [text for text in normal if larger[text] < normal[text] * 1.25]
+    assert not smaller, f"not larger: {smaller}"
     assert patient.button("Normal text").isChecked()
     window.reset_session()  # what the idle countdown does when the patient walks away
     qtbot.waitUntil(lambda: patient.sees("Larger text"))
     patient.tap("Tap to start")
     patient.tap("All treatments")
-    heading = next(label for label in window.findChildren(QLabel) if label.text() == "All treatments")
-    assert heading.fontInfo().pixelSize() == normal
+    wait_until_complete(qtbot, window)
+    assert visible_text_sizes(window) == normal
+
+
+def visible_text_sizes(window) -> dict[str, int]:
+    """The pixel size of every text the patient can see: the frame and the screen on show."""
+    return {
+        label.text(): label.fontInfo().pixelSize()
+        for label in window.findChildren(QLabel)
+        if label.isVisibleTo(window) and label.text()
+    }

@@ -18,6 +18,7 @@ def take_snapshots(db_path: Path, out_dir: Path, width: int, height: int) -> lis
     for number, route in enumerate(all_routes(window.content), start=1):
         window.navigator.home()
         window.navigator.go(route)
+        window.current_screen().finish_building()
         app.processEvents()
         name = route.screen if route.argument is None else f"{route.screen}-{route.argument}"
         path = out_dir / f"{number:02d}-{name}.png"

@@ -4,12 +4,11 @@ The guidance sits outside the scrolling area, so it is on every screen and never
 """
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.resources import icon_path
 from kiosk.ui.long_press import LongPress
-from kiosk.ui.widgets import styled_bar, text_label, touch_button
+from kiosk.ui.text_size import use_text_size
+from kiosk.ui.widgets import bundled_icon, styled_bar, text_label, touch_button
 
 DEFAULT_TITLE = "Hair loss: know your options"
 TITLE_MIN_WINDOW_WIDTH = 1500
@@ -37,6 +36,7 @@ class Frame(QWidget):
 
     def _build_header(self) -> QWidget:
         header, row = styled_bar("Header", (20, 12, 20, 12), 16)
+        self.header_bar = header
         self.back_button = touch_button("Back", "NavButton", icon="back")
         self.back_button.clicked.connect(self.back_requested)
         self.home_button = touch_button("Home", "NavButton", icon="home")
@@ -63,7 +63,7 @@ class Frame(QWidget):
     def _build_guidance(self) -> QWidget:
         bar, row = styled_bar("Guidance", (28, 16, 28, 16), 20)
         icon = QLabel()
-        icon.setPixmap(QIcon(str(icon_path("doctor"))).pixmap(QSize(56, 56)))
+        icon.setPixmap(bundled_icon("doctor").pixmap(QSize(56, 56)))
         icon.setAccessibleName("Doctor")
         icon.setObjectName("GuidanceText")
         icon.setMinimumSize(72, 72)
@@ -95,6 +95,11 @@ class Frame(QWidget):
     def set_larger_text(self, large: bool) -> None:
         """Show the text-size button as on or off (without asking again)."""
         self.text_size_button.setChecked(large)
+
+    def use_text_size(self, large: bool) -> None:
+        """Normal or larger text in the header and the guidance bar (the screens have theirs)."""
+        for bar in (self.header_bar, self.guidance_bar):
+            use_text_size(bar, large)
 
     def _on_text_size_toggled(self, large: bool) -> None:
         label = "Normal text" if large else "Larger text"

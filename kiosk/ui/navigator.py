@@ -1,16 +1,19 @@
 """The one navigation controller: which screen shows, the history behind it, Back, Home and reset."""
 
-from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from kiosk.memory import release_free_memory
+
 START = "start"
-KEEP_BUILT = 64  # screens kept built; the least recently shown beyond this are dropped
+KEEP_BUILT = 32  # screens kept built; the least recently shown beyond this are dropped
 PREPARE_WHEN_QUIET_MS = 400  # building ahead waits until the patient has not moved for this long
+RELEASE_AFTER_DROP_MS = 1000  # memory of dropped screens goes back to the system this long after the first drop
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,10 @@ class Route:
 
 
 class Navigator(QObject):
-    """Owns the history. Each place is built once, by the factories it is given, and kept for next time."""
+    """Owns the history. Each place is built once, by the factories it is given, and kept for next time.
+
+    Screens are kept per look (normal or larger text): switching the look shows the same place built for the
+    new look, and switching back finds the first one still built."""
 
     changed = Signal(object)  # the Route now shown
 
@@ -30,12 +36,15 @@ class Navigator(QObject):
         super().__init__(stack)  # lives and dies with the screens it shows
         self._stack = stack
         self._factories = factories
-        self._screens: OrderedDict[Route, QWidget] = OrderedDict()
+        self._look: Hashable = None
+        self._screens: OrderedDict[tuple[Hashable, Route], QWidget] = OrderedDict()
         self._history: list[Route] = []
         self._scroll_positions: list[int] = []
         self._to_prepare: list[Route] = []
         self._preparer = QTimer(self, singleShot=True, interval=PREPARE_WHEN_QUIET_MS)
         self._preparer.timeout.connect(self._prepare_next)
+        self._releaser = QTimer(self, singleShot=True, interval=RELEASE_AFTER_DROP_MS)
+        self._releaser.timeout.connect(release_free_memory)
 
     @property
     def current(self) -> Route | None:
@@ -53,21 +62,25 @@ class Navigator(QObject):
         return len(self._history) > 1
 
     def screen(self, route: Route) -> QWidget:
-        """The screen for `route`, made on first use and filled whenever it is empty."""
-        if route in self._screens:
-            self._screens.move_to_end(route)
-            widget = self._screens[route]
-        else:
-            widget = self._factories[route.screen]()
-            widget.navigate.connect(self.go)
-            self._screens[route] = widget
-            self._stack.addWidget(widget)
-            self._drop_least_recent()
+        """The screen for `route`, made on first use and filled (as far as the first view) whenever it is empty."""
+        widget = self._made(route)
         widget.show_route(route.argument)
         return widget
 
+    def _made(self, route: Route) -> QWidget:
+        key = (self._look, route)
+        if key in self._screens:
+            self._screens.move_to_end(key)
+            return self._screens[key]
+        widget = self._factories[route.screen]()
+        widget.navigate.connect(self.go)
+        self._screens[key] = widget
+        self._stack.addWidget(widget)
+        self._drop_least_recent()
+        return widget
+
     def prepare(self, routes: Iterable[Route]) -> None:
-        """Build these screens ahead of time, one per turn of the event loop, so a tap only has to show them."""
+        """Build these screens ahead of time, a slice per turn of the event loop, so a tap only has to show them."""
         self._to_prepare = [route for route in routes if self._needs_building(route)]
         self._preparer.start(PREPARE_WHEN_QUIET_MS)
 
@@ -94,24 +107,29 @@ class Navigator(QObject):
             widget.reset_scroll()
         self._show(self._history[-1], scroll=0)
 
+    def set_look(self, look: Hashable, factories: dict[str, Callable[[], QWidget]]) -> None:
+        """Show the current place, and every place from now on, as `factories` build them for `look`."""
+        if look == self._look:
+            return
+        fraction = self._stack.currentWidget().scroll_fraction() if self.current else 0.0
+        self._look, self._factories = look, factories
+        self._to_prepare = []
+        if self.current:
+            widget = self.screen(self.current)
+            self._stack.setCurrentWidget(widget)
+            widget.set_scroll_fraction(fraction)
+
     def replace_factories(self, factories: dict[str, Callable[[], QWidget]]) -> None:
         """New content (or a new look): drop every built screen and start again from home."""
         self._factories = factories
         self.drop_built_screens()
         self.home()
 
-    def empty_built_screens(self, keep: Route | None = None) -> None:
-        """Empty every screen but `keep`, keeping its scroll area (a new one would register a new gesture
-        with Qt every time); each is filled again when shown or prepared."""
-        for route, widget in self._screens.items():
-            if route != keep:
-                widget.empty()
-
     def drop_built_screens(self, keep: Route | None = None) -> None:
         """Delete every built screen except `keep`."""
         self._to_prepare = []
-        for route in [route for route in self._screens if route != keep]:
-            self._drop(route)
+        for key in [key for key in self._screens if key != (self._look, keep)]:
+            self._drop(key)
 
     def _show(self, route: Route, scroll: int) -> None:
         if self._preparer.isActive():
@@ -122,24 +140,31 @@ class Navigator(QObject):
         self.changed.emit(route)
 
     def _prepare_next(self) -> None:
-        while self._to_prepare:
-            route = self._to_prepare.pop(0)
-            if self._needs_building(route):
-                self.screen(route).ensurePolished()
-                break
+        while self._to_prepare and not self._needs_building(self._to_prepare[0]):
+            self._to_prepare.pop(0)
         if self._to_prepare:
+            route = self._to_prepare[0]
+            widget = self._made(route)
+            widget.start_building(route.argument)
+            widget.build_more()
             self._preparer.start(0)
 
     def _needs_building(self, route: Route) -> bool:
-        return route not in self._screens or self._screens[route].is_empty()
+        key = (self._look, route)
+        return key not in self._screens or not self._screens[key].is_complete()
 
     def _drop_least_recent(self) -> None:
+        """Drop screens beyond KEEP_BUILT: the least recently shown of the kind with the most kept (the cards,
+        as a rule: the quickest to build again), so one kind never crowds out the places patients return to."""
         while len(self._screens) > KEEP_BUILT:
-            oldest = next(route for route in self._screens if route != self.current)
-            self._drop(oldest)
+            droppable = [key for key in self._screens if key != (self._look, self.current)]
+            crowded, _ = Counter(route.screen for _, route in droppable).most_common(1)[0]
+            self._drop(next(key for key in droppable if key[1].screen == crowded))
 
-    def _drop(self, route: Route) -> None:
-        widget = self._screens.pop(route)
+    def _drop(self, key: tuple[Hashable, Route]) -> None:
+        if not self._releaser.isActive():
+            self._releaser.start()  # not restarted by later drops: a patient tapping on must not put it off
+        widget = self._screens.pop(key)
         showing = widget is self._stack.currentWidget()
         self._stack.removeWidget(widget)
         if showing:  # a tap inside it may still be on its way out: let Qt delete it when that is done

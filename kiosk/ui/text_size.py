@@ -1,25 +1,44 @@
-"""Larger text for patients who need it: the one stylesheet, with every font size scaled."""
+"""Larger text for patients who need it: every font size in the stylesheet, scaled, for one part of the window.
+
+Only the widgets that show the larger text get it (the screens built for it, the header and the guidance
+bar); changing the application's stylesheet instead would restyle every widget alive, which takes seconds.
+"""
 
 import re
+from functools import cache
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
 
 from kiosk.resources import ui_file
 
 LARGE = 1.3
+_RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 _FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
 
 
-def scaled_stylesheet(stylesheet: str, factor: float) -> str:
-    """`stylesheet` with every `font-size: Npx` multiplied by `factor`."""
-    return _FONT_SIZE.sub(lambda match: f"font-size: {round(int(match.group(1)) * factor)}px", stylesheet)
+def scaled_font_rules(stylesheet: str, factor: float) -> str:
+    """Only the font sizes of `stylesheet`, each multiplied by `factor`, under the same selectors.
+
+    A widget's own stylesheet outranks the application's whatever the selectors, so every rule that sets a
+    size is repeated here: between themselves they rank as they do in the application's stylesheet."""
+    rules = []
+    for selector, body in _RULE.findall(_without_comments(stylesheet)):
+        size = _FONT_SIZE.search(body)
+        if size:
+            rules.append(f"{selector.strip()} {{ font-size: {round(int(size.group(1)) * factor)}px; }}")
+    return "\n".join(rules)
 
 
-def apply_text_size(large: bool) -> None:
-    """Set the application's text to normal or large size."""
-    app = QApplication.instance()
-    if bool(app.property("kiosk_large_text")) == large:
-        return
-    stylesheet = ui_file("theme.qss").read_text(encoding="utf-8")
-    app.setStyleSheet(scaled_stylesheet(stylesheet, LARGE) if large else stylesheet)
-    app.setProperty("kiosk_large_text", large)
+@cache
+def larger_text_rules() -> str:
+    """The stylesheet that makes a widget's text larger."""
+    return scaled_font_rules(ui_file("theme.qss").read_text(encoding="utf-8"), LARGE)
+
+
+def use_text_size(widget: QWidget, large: bool) -> None:
+    """Show `widget` and everything in it with normal or larger text."""
+    widget.setStyleSheet(larger_text_rules() if large else "")
+
+
+def _without_comments(stylesheet: str) -> str:
+    return re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.DOTALL)

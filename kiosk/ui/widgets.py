@@ -1,5 +1,7 @@
 """Small building blocks every screen uses: plain-text labels, touch buttons, sections, evidence badges."""
 
+from functools import cache
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -17,6 +19,12 @@ from kiosk.resources import icon_path
 from kiosk.storage.rows import Evidence
 
 EVIDENCE_DOTS = {3: "●●●●", 2: "●●●○", 1: "●●○○", 0: "●○○○"}
+
+
+@cache
+def bundled_icon(name: str) -> QIcon:
+    """A bundled SVG icon, read once (Qt keeps the pictures it draws from it for each size)."""
+    return QIcon(str(icon_path(name)))
 
 
 def text_label(text: str, role: str = "Body") -> QLabel:
@@ -48,7 +56,7 @@ def touch_button(text: str, role: str = "ListItem", icon: str | None = None) -> 
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
     if icon:
-        button.setIcon(QIcon(str(icon_path(icon))))
+        button.setIcon(bundled_icon(icon))
         size = 72 if role == "Tile" else 40
         button.setIconSize(QSize(size, size))
     return button
@@ -78,6 +86,21 @@ def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
         layout.addWidget(widget)
     layout.addStretch(1)  # beside a taller panel, keep the text at the top
     return panel
+
+
+def add_to_section(panel: QFrame, widget: QWidget) -> None:
+    """Add `widget` at the end of a section made by `section`."""
+    layout = panel.layout()
+    layout.insertWidget(layout.count() - 1, widget)  # above the stretch
+    has_grown(panel)
+
+
+def has_grown(widget: QWidget | None) -> None:
+    """Tell every layout around `widget` at once that it needs more room (Qt would only tell the one it is in,
+    and the rest at the next turn of the event loop)."""
+    while widget is not None:
+        widget.updateGeometry()
+        widget = widget.parentWidget()
 
 
 def text_section(title: str, text: str) -> QFrame:
@@ -114,7 +137,7 @@ class CardButton(QPushButton):
         row.setSpacing(20)
         if icon:
             picture = QLabel()
-            picture.setPixmap(QIcon(str(icon_path(icon))).pixmap(QSize(72, 72)))
+            picture.setPixmap(bundled_icon(icon).pixmap(QSize(72, 72)))
             picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             picture.setObjectName("CardIcon")
             row.addWidget(picture, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -150,13 +173,20 @@ class ResponsiveColumns(QWidget):
     def __init__(self, widgets: list[QWidget], two_columns_from: int = 1000):
         super().__init__()
         self.setObjectName("ScreenColumn")
-        self._widgets = widgets
+        self._widgets = list(widgets)
         self._threshold = two_columns_from
         self._columns = 0
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(20)
         self._arrange(1)
+
+    def add(self, widget: QWidget) -> None:
+        """One more widget, after the others."""
+        self._widgets.append(widget)
+        index = len(self._widgets) - 1
+        self._grid.addWidget(widget, index // self._columns, index % self._columns)
+        has_grown(self)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -14,7 +14,6 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.navigator import KEEP_BUILT, START, Navigator, Route
 from kiosk.ui.screens.registry import all_routes, screen_factories
-from kiosk.ui.text_size import apply_text_size
 
 log = logging.getLogger("kiosk.window")
 CHANGE_POLL_MS = 2000
@@ -31,6 +30,7 @@ class KioskWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.locked = False
+        self.larger_text = False
         self.setWindowTitle("Hair loss: know your options")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.frame = Frame()
@@ -70,9 +70,10 @@ class KioskWindow(QMainWindow):
         return self._content
 
     def set_larger_text(self, large: bool) -> None:
-        """Larger or normal text. Only the screen on show is restyled; the others are built again later."""
-        self.navigator.empty_built_screens(keep=self.navigator.current)
-        apply_text_size(large)
+        """Larger or normal text: the frame restyled, and screens built for that size (kept for next time)."""
+        self.larger_text = large
+        self.frame.use_text_size(large)
+        self.navigator.set_look(large, screen_factories(lambda: self.content, large))
         self.prepare_screens_soon(at_most=len(all_routes(self.content)) - len(self.content.treatments))
 
     def lock_down(self) -> None:
@@ -120,7 +121,7 @@ class KioskWindow(QMainWindow):
         self._content_stale = False
         self._content = None
         self.apply_settings()
-        self.navigator.replace_factories(screen_factories(lambda: self.content))
+        self.navigator.replace_factories(screen_factories(lambda: self.content, self.larger_text))
         self.prepare_screens_soon()
 
     def reset_session(self) -> None:

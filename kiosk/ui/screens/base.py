@@ -1,7 +1,9 @@
 """What every screen shares: a kinetic-scrolling column of readable width, and a way to ask to navigate."""
 
-import shiboken6
-from PySide6.QtCore import Qt, Signal
+import time
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,6 +18,7 @@ from kiosk.storage.rows import Content
 from kiosk.ui.navigator import Route
 
 READING_WIDTH = 1500
+SLICE_SECONDS = 0.008  # the longest a tap may wait behind the part of a screen still being built
 
 
 def enable_kinetic_scrolling(scroll: QScrollArea) -> None:
@@ -52,26 +55,25 @@ def scrolling_column(top_margin: int = 28, spacing: int = 22) -> tuple[QScrollAr
     return scroll, column
 
 
-def clear_layout(layout, at_once: bool = False) -> None:
-    """Remove and delete everything in `layout`, nested layouts included (to build it again).
-
-    `at_once` deletes now instead of at the next turn of the event loop (only for widgets that no event is
-    being delivered to), so that a restyle that follows does not polish them first."""
+def clear_layout(layout) -> None:
+    """Remove and delete everything in `layout`, nested layouts included (to build it again)."""
     while layout.count():
         item = layout.takeAt(0)
         if item.widget():
             item.widget().hide()  # deleteLater waits for the event loop; a hidden widget is gone at once
-            if at_once:
-                shiboken6.delete(item.widget())
-            else:
-                item.widget().deleteLater()
+            item.widget().deleteLater()
         elif item.layout():
-            clear_layout(item.layout(), at_once)
+            clear_layout(item.layout())
             item.layout().deleteLater()
 
 
 class Screen(QWidget):
-    """A screen inside the shared frame. Subclasses fill `self.column` in `show_route`."""
+    """A screen inside the shared frame. Subclasses fill `self.column` in `build`, a generator that yields
+    wherever the rest may wait for a later turn of the event loop.
+
+    Only what fills the first view is built before the screen is first painted; the rest follows in slices
+    of at most SLICE_SECONDS each, so a tap is answered with a painted screen at once and is never held up
+    for long by the part below the fold."""
 
     navigate = Signal(object)  # a Route
     title = ""
@@ -84,32 +86,83 @@ class Screen(QWidget):
         self.scroll, self.column = scrolling_column()
         outer.addWidget(self.scroll)
         self._built_for: tuple[str | None] | None = None
+        self._rest: Iterator[None] | None = None
+        self._rest_scheduled = False
 
     def show_route(self, argument: str | None) -> None:
-        """Fill the screen for this route argument (a card id, a cause id, or None); built once per argument."""
-        if self._built_for == (argument,):
-            return
-        self.clear()
-        self.build(argument)
-        self.column.addStretch(1)
-        self._built_for = (argument,)
+        """Fill the screen for this route argument (a card id, a cause id, or None), as far as the first view."""
+        if self.start_building(argument):
+            self._build_while(lambda: not self._fills_view())
 
-    def build(self, argument: str | None) -> None:
-        """Add this screen's widgets to `self.column`."""
+    def start_building(self, argument: str | None) -> bool:
+        """Start over for `argument` unless the screen already shows it; True when it started over."""
+        if self._built_for == (argument,):
+            return False
+        self.clear()
+        self._rest = iter(self.build(argument))
+        self._built_for = (argument,)
+        self._build_while(lambda: False)  # up to the first yield: the title and heading
+        return True
+
+    def build(self, argument: str | None) -> Iterator[None]:
+        """Add this screen's widgets to `self.column`, yielding wherever the rest may come later."""
         raise NotImplementedError
+
+    def build_more(self, seconds: float = SLICE_SECONDS) -> bool:
+        """Build for about `seconds` more; True when the screen is complete."""
+        deadline = time.perf_counter() + seconds
+        return self._build_while(lambda: time.perf_counter() < deadline)
+
+    def finish_building(self) -> None:
+        """Build everything that is left, now."""
+        self._build_while(lambda: True)
+
+    def is_complete(self) -> bool:
+        """Whether every part of the screen has been built."""
+        return self._built_for is not None and self._rest is None
+
+    def _build_while(self, go_on: Callable[[], bool]) -> bool:
+        while self._rest is not None:
+            try:
+                next(self._rest)
+            except StopIteration:
+                self._rest = None
+                self.column.addStretch(1)
+                break
+            except BaseException:
+                self._rest = self._built_for = None  # half built: start again next time
+                raise
+            if not go_on():
+                break
+        return self._rest is None
+
+    def _fills_view(self) -> bool:
+        """Whether what is built so far is taller than the part of the screen a patient sees first."""
+        for index in range(self.column.count()):
+            widget = self.column.itemAt(index).widget()
+            if widget is not None:
+                widget.ensurePolished()  # the stylesheet sets the fonts and padding that decide the height
+        area = self.parentWidget() or self
+        width = min(READING_WIDTH, area.width() - 64)
+        return self.column.totalHeightForWidth(width) >= area.height()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        # The first view is on the glass: build the rest, a slice per turn of the event loop.
+        if self._rest is not None and not self._rest_scheduled:
+            self._rest_scheduled = True
+            QTimer.singleShot(0, self, self._build_next_slice)
+
+    def _build_next_slice(self) -> None:
+        self._rest_scheduled = False
+        if not self.build_more() and not self._rest_scheduled:
+            self._rest_scheduled = True
+            QTimer.singleShot(0, self, self._build_next_slice)
 
     def clear(self) -> None:
         """Remove everything from the column."""
+        self._rest = None
         clear_layout(self.column)
-
-    def empty(self) -> None:
-        """Remove the contents at once (never the screen on show); the next show_route builds them again."""
-        clear_layout(self.column, at_once=True)
-        self._built_for = None
-
-    def is_empty(self) -> bool:
-        """Whether the screen has to be built before it can be shown."""
-        return self._built_for is None
 
     def reset_scroll(self) -> None:
         """Back to the top, with any fling stopped."""
@@ -119,8 +172,24 @@ class Screen(QWidget):
         """How far down the screen is scrolled."""
         return self.scroll.verticalScrollBar().value()
 
+    def scroll_fraction(self) -> float:
+        """How far down the screen is scrolled, from 0 (top) to 1 (bottom)."""
+        bar = self.scroll.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        """Scroll to the same share of the screen, once it has been laid out (for the same place in another look)."""
+        if fraction <= 0:
+            self.reset_scroll()
+            return
+        self.finish_building()
+        bar = self.scroll.verticalScrollBar()
+        QTimer.singleShot(0, self, lambda: self.set_scroll_position(round(fraction * bar.maximum())))
+
     def set_scroll_position(self, value: int) -> None:
-        """Scroll to `value`, with any fling stopped."""
+        """Scroll to `value`, with any fling stopped (building the rest first if the place is below it)."""
+        if value > 0:
+            self.finish_building()
         QScroller.scroller(self.scroll.viewport()).stop()
         self.scroll.verticalScrollBar().setValue(value)
 

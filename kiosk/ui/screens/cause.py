@@ -1,5 +1,7 @@
 """One cause group: what each cause is, signs that fit, what a doctor may check, treatments that apply."""
 
+from collections.abc import Iterator
+
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.storage.rows import Condition, Treatment
@@ -20,7 +22,7 @@ def treatment_button(treatment: Treatment, detail: str | None = None) -> QPushBu
 class CauseScreen(Screen):
     """The screen for one cause group (hormonal, nutritional, genetic, other)."""
 
-    def build(self, argument: str | None) -> None:
+    def build(self, argument: str | None) -> Iterator[None]:
         group = self.content.cause_group(argument)
         self.title = group.title
         self.column.addWidget(text_label(group.title, "Heading"))
@@ -28,13 +30,15 @@ class CauseScreen(Screen):
         red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
         red_flags.clicked.connect(lambda: self.go("red_flags"))
         self.column.addWidget(red_flags)
+        yield
         for condition in group.conditions:
-            self._add_condition(condition)
+            yield from self._add_condition(condition)
 
-    def _add_condition(self, condition: Condition) -> None:
+    def _add_condition(self, condition: Condition) -> Iterator[None]:
         self.column.addSpacing(12)
         self.column.addWidget(text_label(condition.title, "SubHeading"))
         self.column.addWidget(text_label(condition.what_it_is))
+        yield
         panels = []
         if condition.signs:
             panels.append(list_section("Signs that fit", condition.signs))
@@ -42,6 +46,7 @@ class CauseScreen(Screen):
             panels.append(list_section("What your doctor may check", condition.doctor_checks))
         if panels:
             self.column.addWidget(ResponsiveColumns(panels))
+            yield
         buttons = []
         for treatment_id in condition.treatment_ids:
             button = treatment_button(self.content.treatment(treatment_id), detail="")
@@ -49,3 +54,4 @@ class CauseScreen(Screen):
             buttons.append(button)
         if buttons:
             self.column.addWidget(section("Treatments that may help", ResponsiveColumns(buttons, 900)))
+            yield

@@ -1,5 +1,7 @@
 """'What might be causing it?': the cause groups as big tiles, and ways to see every treatment."""
 
+from collections.abc import Iterator
+
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.ui.screens.base import Screen
@@ -11,7 +13,7 @@ class CausesScreen(Screen):
 
     title = "What might be causing it?"
 
-    def build(self, argument: str | None) -> None:
+    def build(self, argument: str | None) -> Iterator[None]:
         self.column.addWidget(text_label("What might be causing it?", "Heading"))
         self.column.addWidget(text_label("Tap the one that sounds closest. You can go back at any time.", "Lead"))
         tiles = QWidget()
@@ -34,3 +36,4 @@ class CausesScreen(Screen):
         red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
         red_flags.clicked.connect(lambda: self.go("red_flags"))
         self.column.addWidget(red_flags)
+        yield

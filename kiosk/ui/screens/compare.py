@@ -1,8 +1,10 @@
 """'What actually works?': every treatment grouped by how good the evidence is."""
 
-from kiosk.storage.rows import Evidence
+from collections.abc import Iterator
+
+from kiosk.storage.rows import Evidence, Treatment
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets import CardButton, ResponsiveColumns, evidence_badge, section, text_label
+from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, evidence_badge, section, text_label
 
 MEANING = {
     Evidence.STRONG: "Tested in many good trials and approved for hair loss.",
@@ -17,22 +19,29 @@ class CompareScreen(Screen):
 
     title = "Compare treatments"
 
-    def build(self, argument: str | None) -> None:
+    def build(self, argument: str | None) -> Iterator[None]:
         self.column.addWidget(text_label("What actually works?", "Heading"))
         self.column.addWidget(
             text_label("Treatments sorted by how well they are shown to work. Tap one to read more.", "Lead")
         )
-        groups = []
+        columns = ResponsiveColumns([], 1100)
+        self.column.addWidget(columns)
+        lists = []
         for level in Evidence:
             cards = [card for card in self.content.treatments if card.evidence is level]
-            if not cards:
-                continue
-            widgets = [evidence_badge(level), text_label(MEANING[level])]
-            for card in cards:
-                button = CardButton(
-                    card.name, f"For: {card.who_may_help}", accessible_name=f"{card.name}, {level.words}"
-                )
-                button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
-                widgets.append(button)
-            groups.append(section(level.words, *widgets))
-        self.column.addWidget(ResponsiveColumns(groups, 1100))
+            if cards:
+                group = section(level.words, evidence_badge(level), text_label(MEANING[level]))
+                columns.add(group)
+                lists.append((group, level, cards))
+        yield
+        # A row of cards at a time, across the columns, so that the first view fills evenly.
+        for row in range(max((len(cards) for _, _, cards in lists), default=0)):
+            for group, level, cards in lists:
+                if row < len(cards):
+                    add_to_section(group, self._card_button(cards[row], level))
+            yield
+
+    def _card_button(self, card: Treatment, level: Evidence) -> CardButton:
+        button = CardButton(card.name, f"For: {card.who_may_help}", accessible_name=f"{card.name}, {level.words}")
+        button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
+        return button

@@ -1,5 +1,7 @@
 """'Words explained': the hard words on the cards, in plain language."""
 
+from collections.abc import Iterator
+
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets import text_label, text_section
 
@@ -9,7 +11,8 @@ class GlossaryScreen(Screen):
 
     title = "Words explained"
 
-    def build(self, argument: str | None) -> None:
+    def build(self, argument: str | None) -> Iterator[None]:
         self.column.addWidget(text_label("Words explained", "Heading"))
         for entry in self.content.glossary:
             self.column.addWidget(text_section(entry.term, entry.meaning))
+            yield

@@ -1,5 +1,7 @@
 """'See a doctor soon if…': the warning signs that should not wait."""
 
+from collections.abc import Iterator
+
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets import list_section, text_label
 
@@ -9,7 +11,8 @@ class RedFlagsScreen(Screen):
 
     title = "See a doctor soon if…"
 
-    def build(self, argument: str | None) -> None:
+    def build(self, argument: str | None) -> Iterator[None]:
         self.column.addWidget(text_label("See a doctor soon if…", "Heading"))
         self.column.addWidget(text_label("Some hair loss needs a doctor's help quickly. Book a visit if:", "Lead"))
+        yield
         self.column.addWidget(list_section("Warning signs", self.content.red_flags, role="Warning"))

@@ -13,6 +13,7 @@ from kiosk.ui.screens.red_flags import RedFlagsScreen
 from kiosk.ui.screens.start import StartScreen
 from kiosk.ui.screens.treatment import TreatmentScreen
 from kiosk.ui.screens.treatments import TreatmentsScreen
+from kiosk.ui.text_size import use_text_size
 
 SCREENS: dict[str, type[Screen]] = {
     "start": StartScreen,
@@ -26,12 +27,20 @@ SCREENS: dict[str, type[Screen]] = {
 }
 
 
-def screen_factories(content: Callable[[], Content]) -> dict[str, Callable[[], Screen]]:
+def screen_factories(content: Callable[[], Content], larger_text: bool = False) -> dict[str, Callable[[], Screen]]:
     """A builder for each screen. `content()` is asked for only when a screen that shows content is built,
     so the start screen (and the first frame) never waits for the cards to be read."""
-    factories = {name: (lambda cls=cls: cls(content())) for name, cls in SCREENS.items()}
-    factories["start"] = lambda: StartScreen(None)
-    return factories
+
+    def factory(cls: type[Screen]) -> Callable[[], Screen]:
+        def make() -> Screen:
+            screen = cls(None if cls is StartScreen else content())
+            if larger_text:
+                use_text_size(screen, larger_text)
+            return screen
+
+        return make
+
+    return {name: factory(cls) for name, cls in SCREENS.items()}
 
 
 def all_routes(content: Content) -> list[Route]:

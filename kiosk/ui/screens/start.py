@@ -1,5 +1,7 @@
 """The welcome screen: calm, inviting, one big thing to tap."""
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt
 
 from kiosk.ui.screens.base import Screen
@@ -11,7 +13,7 @@ class StartScreen(Screen):
 
     title = "Welcome"
 
-    def build(self, argument: str | None) -> None:
+    def build(self, argument: str | None) -> Iterator[None]:
         self.column.addSpacing(40)
         heading = text_label("Worried about hair loss?", "Heading")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -35,3 +37,4 @@ class StartScreen(Screen):
         note = text_label("Nothing you tap here is saved or shared.", "Small")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.column.addWidget(note)
+        yield

@@ -1,5 +1,7 @@
 """One treatment card: what it is, how well it works, its risks, and what to ask the doctor."""
 
+from collections.abc import Iterator
+
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets import (
     ResponsiveColumns,
@@ -14,7 +16,7 @@ from kiosk.ui.widgets import (
 class TreatmentScreen(Screen):
     """The card for one treatment."""
 
-    def build(self, argument: str | None) -> None:
+    def build(self, argument: str | None) -> Iterator[None]:
         card = self.content.treatment(argument)
         self.title = card.name
         self.column.addWidget(text_label(card.name, "Heading"))
@@ -22,20 +24,22 @@ class TreatmentScreen(Screen):
         self.column.addWidget(
             section("How good is the evidence?", evidence_badge(card.evidence), text_label(card.evidence_reason))
         )
-        self.column.addWidget(
-            ResponsiveColumns(
-                [
-                    text_section("What it is", card.what_it_is),
-                    text_section("How it is used", card.how_used),
-                    text_section("Is it approved?", card.status),
-                    text_section("Who it may help", card.who_may_help),
-                    text_section("When you might see results", card.results_time),
-                    text_section("If you stop", card.if_you_stop),
-                    text_section("Side effects", card.side_effects),
-                    section("Who must not use it, or must ask first", text_label(card.who_must_avoid), role="Warning"),
-                ]
-            )
-        )
+        yield
+        sections = ResponsiveColumns([])
+        self.column.addWidget(sections)
+        for title, text in (
+            ("What it is", card.what_it_is),
+            ("How it is used", card.how_used),
+            ("Is it approved?", card.status),
+            ("Who it may help", card.who_may_help),
+            ("When you might see results", card.results_time),
+            ("If you stop", card.if_you_stop),
+            ("Side effects", card.side_effects),
+        ):
+            sections.add(text_section(title, text))
+            yield
+        sections.add(section("Who must not use it, or must ask first", text_label(card.who_must_avoid), role="Warning"))
+        yield
         self.column.addWidget(list_section("Questions to ask your doctor", card.questions))
         sources = "Sources: " + ", ".join(card.sources) + f".\nLast checked: {card.last_reviewed}."
         self.column.addWidget(text_label(sources, "Small"))
