@@ -32,11 +32,11 @@ class Navigator(QObject):
 
     changed = Signal(object)  # the Route now shown
 
-    def __init__(self, stack: QStackedWidget, factories: dict[str, Callable[[], QWidget]]):
+    def __init__(self, stack: QStackedWidget, factories: dict[str, Callable[[], QWidget]], look: Hashable = None):
         super().__init__(stack)  # lives and dies with the screens it shows
         self._stack = stack
         self._factories = factories
-        self._look: Hashable = None
+        self._look = look
         self._screens: OrderedDict[tuple[Hashable, Route], QWidget] = OrderedDict()
         self._history: list[Route] = []
         self._scroll_positions: list[int] = []
@@ -78,6 +78,10 @@ class Navigator(QObject):
         self._stack.addWidget(widget)
         self._drop_least_recent()
         return widget
+
+    def built_routes(self) -> list[tuple[Hashable, Route]]:
+        """The screens kept built, as (look, route), least recently shown first."""
+        return list(self._screens)
 
     def prepare(self, routes: Iterable[Route]) -> None:
         """Build these screens ahead of time, a slice per turn of the event loop, so a tap only has to show them."""

@@ -37,7 +37,7 @@ class KioskWindow(QMainWindow):
         self.setCentralWidget(self.frame)
         self._content: Content | None = None
         self.settings = library.settings()
-        self.navigator = Navigator(self.frame.stack, screen_factories(lambda: self.content))
+        self.navigator = Navigator(self.frame.stack, screen_factories(lambda: self.content), look=self.larger_text)
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)

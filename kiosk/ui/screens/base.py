@@ -88,6 +88,9 @@ class Screen(QWidget):
         self._built_for: tuple[str | None] | None = None
         self._rest: Iterator[None] | None = None
         self._rest_scheduled = False
+        self._place: Callable[[], int] | None = None
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+        QScroller.scroller(self.scroll.viewport()).stateChanged.connect(self._on_scroller_state)
 
     def show_route(self, argument: str | None) -> None:
         """Fill the screen for this route argument (a card id, a cause id, or None), as far as the first view."""
@@ -178,20 +181,37 @@ class Screen(QWidget):
         return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
 
     def set_scroll_fraction(self, fraction: float) -> None:
-        """Scroll to the same share of the screen, once it has been laid out (for the same place in another look)."""
+        """Scroll to the same share of the screen (the same place in another text size)."""
         if fraction <= 0:
             self.reset_scroll()
             return
         self.finish_building()
         bar = self.scroll.verticalScrollBar()
-        QTimer.singleShot(0, self, lambda: self.set_scroll_position(round(fraction * bar.maximum())))
+        self._keep_place(lambda: round(fraction * bar.maximum()))
 
     def set_scroll_position(self, value: int) -> None:
-        """Scroll to `value`, with any fling stopped (building the rest first if the place is below it)."""
-        if value > 0:
-            self.finish_building()
+        """Scroll to `value`, with any fling stopped."""
+        bar = self.scroll.verticalScrollBar()
         QScroller.scroller(self.scroll.viewport()).stop()
-        self.scroll.verticalScrollBar().setValue(value)
+        self._place = None
+        bar.setValue(value)
+        if bar.value() != value:  # further down than is built or laid out yet
+            self.finish_building()
+            self._keep_place(lambda: value)
+
+    def _keep_place(self, place: Callable[[], int]) -> None:
+        """Scroll to `place()` now and each time Qt lays the screen out anew (it takes a turn or two after
+        building), until the patient scrolls."""
+        self._place = place
+        self.scroll.verticalScrollBar().setValue(place())
+
+    def _on_range_changed(self) -> None:
+        if self._place is not None:
+            self.scroll.verticalScrollBar().setValue(self._place())
+
+    def _on_scroller_state(self, state: QScroller.State) -> None:
+        if state in (QScroller.State.Pressed, QScroller.State.Dragging):
+            self._place = None
 
     def go(self, screen: str, argument: str | None = None) -> None:
         """Ask the navigator to show another screen."""

@@ -1,0 +1,90 @@
+"""Screens answer a tap at once: the first view is built first, the rest follows on its own; screens built
+for each text size are kept, within a limit, and the ones patients return to are kept longest."""
+
+from conftest import wait_until_complete
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from kiosk.ui.navigator import KEEP_BUILT, Route
+from kiosk.ui.screens.registry import all_routes
+
+
+def visible_labels(window) -> list[str]:
+    return [label.text() for label in window.current_screen().findChildren(QLabel) if label.isVisibleTo(window)]
+
+
+def heading_size(screen) -> int:
+    heading = next(label for label in screen.findChildren(QLabel) if label.objectName() == "Heading")
+    return heading.fontInfo().pixelSize()
+
+
+def test_a_long_screen_shows_its_top_at_once_and_the_rest_follows_without_another_tap(window, patient, qtbot):
+    glossary = window.content.glossary
+    window.navigator.drop_built_screens(keep=window.navigator.current)
+    qtbot.mouseClick(patient.button("Words explained"), Qt.MouseButton.LeftButton)
+    screen = window.current_screen()
+    assert window.navigator.current == Route("glossary")
+    assert not screen.is_complete(), "the whole glossary was built before the first frame"
+    built_at_once = visible_labels(window) + [label.text() for label in screen.findChildren(QLabel)]
+    assert "Words explained" in built_at_once and glossary[0].term in built_at_once
+    assert glossary[-1].term not in built_at_once
+
+    wait_until_complete(qtbot, window)
+    assert glossary[-1].term in visible_labels(window)
+
+
+def test_back_to_a_place_far_down_a_screen_built_again_scrolls_there(window, patient, qtbot):
+    last_term = window.content.glossary[-1].term
+    patient.tap("Words explained")
+    wait_until_complete(qtbot, window)
+    bar = window.current_screen().scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    bottom = bar.value()
+    window.navigator.go(Route("red_flags"))
+    window.navigator.drop_built_screens(keep=window.navigator.current)
+    patient.tap("Back")
+    screen = window.current_screen()
+    assert screen.scroll_position() < bottom, "the glossary was kept: nothing to build again"
+    qtbot.waitUntil(lambda: screen.scroll_position() == bottom)
+    assert patient.sees(last_term)
+
+
+def test_text_size_switches_back_to_the_same_screen_at_the_same_place(window, patient, qtbot):
+    card = window.content.treatments[0]
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    patient.tap(f"{card.name}, {card.evidence.words}")
+    wait_until_complete(qtbot, window)
+    normal_screen = window.current_screen()
+    bar = normal_screen.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+
+    qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
+    large_screen = window.current_screen()
+    assert large_screen is not normal_screen
+    large_bar = large_screen.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: large_bar.value() > 0)
+    assert abs(large_bar.value() / large_bar.maximum() - 0.5) < 0.05
+    assert (
+        large_screen.findChildren(QLabel)[0].fontInfo().pixelSize()
+        > normal_screen.findChildren(QLabel)[0].fontInfo().pixelSize()
+    )
+
+    qtbot.mouseClick(patient.button("Normal text"), Qt.MouseButton.LeftButton)
+    assert window.current_screen() is normal_screen, "the screen built for normal text was built again"
+    qtbot.waitUntil(lambda: abs(bar.value() - bar.maximum() // 2) <= 0.05 * bar.maximum())
+
+
+def test_at_most_keep_built_screens_stay_built_and_cards_go_before_causes(window, patient, qtbot):
+    routes = all_routes(window.content)
+    for large in (False, True):
+        window.frame.set_larger_text(large)
+        for route in routes:
+            window.navigator.go(route)
+    kept = window.navigator.built_routes()
+    assert len(kept) <= KEEP_BUILT < 2 * len(routes)
+    for group in window.content.cause_groups:
+        assert (True, Route("cause", group.id)) in kept
+        assert (False, Route("cause", group.id)) in kept
