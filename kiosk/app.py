@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QStandardPaths
+from PySide6.QtCore import QLockFile, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +15,7 @@ from kiosk.resources import ui_file
 from kiosk.storage.errors import KnownError
 
 APP_NAME = "hairloss-kiosk"
+LOGGING_AFTER_MS = 500  # the log files open this long after the window shows, not before its first frame
 ORGANIZATION = ""  # no organisation folder: ~/.local/share/hairloss-kiosk/ on Linux
 
 
@@ -112,7 +113,13 @@ def main(argv: list[str] | None = None) -> int:
         print("kiosk: no display found (set DISPLAY, or QT_QPA_PLATFORM=offscreen).", file=sys.stderr)
         return 2
     app = ensure_application()
-    setup_logging(Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "logs")
     window = show_window(library, fullscreen=not arguments.windowed)
     window.raise_()
+    # Once the first frame is up; until then anything logged goes to stderr (which the service's journal keeps).
+    QTimer.singleShot(LOGGING_AFTER_MS, app, start_logging)
     return app.exec()
+
+
+def start_logging() -> None:
+    """The rotating log files in the app data folder."""
+    setup_logging(Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "logs")

@@ -112,3 +112,29 @@ def test_the_default_database_lives_in_the_app_data_folder():
     path = default_database_path()
     assert path.name == "kiosk.db"
     assert path.parent.name == "hairloss-kiosk" and path.parent.parent.name != "hairloss-kiosk"
+
+
+def test_a_running_kiosk_keeps_its_log_in_the_app_data_folder(db_path, tmp_path):
+    data_home = tmp_path / "data"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(data_home))
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--db", str(db_path), "--windowed"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log_file = data_home / "hairloss-kiosk" / "logs" / "kiosk.log"
+    try:
+        deadline = time.monotonic() + 60
+        while not log_file.exists() and time.monotonic() < deadline:
+            try:
+                kiosk.wait(timeout=0.1)  # returns only if the kiosk stopped, which the assert below reports
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        assert kiosk.poll() is None, kiosk.stderr.read()
+        assert log_file.exists()
+    finally:
+        kiosk.terminate()
+        kiosk.wait(timeout=30)

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.content.plain_text import CONTROL_CHARACTERS
 from kiosk.storage.rows import CauseGroup, Condition, Content, Evidence, GlossaryTerm, Treatment
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 SHORT_TEXT = 120
 LONG_TEXT = 1500
 MAX_LIST_ITEMS = 20

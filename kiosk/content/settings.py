@@ -3,7 +3,7 @@
 import sqlite3
 from dataclasses import dataclass
 
-from kiosk.content.schema import CONTROL_CHARACTERS
+from kiosk.content.plain_text import CONTROL_CHARACTERS
 from kiosk.storage.settings import read_settings, write_settings
 
 
