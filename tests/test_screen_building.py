@@ -77,14 +77,22 @@ def test_text_size_switches_back_to_the_same_screen_at_the_same_place(window, pa
     qtbot.waitUntil(lambda: abs(bar.value() - bar.maximum() // 2) <= 0.05 * bar.maximum())
 
 
-def test_at_most_keep_built_screens_stay_built_and_cards_go_before_causes(window, patient, qtbot):
+def test_at_most_keep_built_screens_stay_built_and_cards_go_before_causes_and_the_other_size_of_this_one(
+    window, patient, qtbot
+):
     routes = all_routes(window.content)
     for large in (False, True):
         window.frame.set_larger_text(large)
         for route in routes:
             window.navigator.go(route)
+    card = Route("treatment", window.content.treatments[0].id)
+    window.navigator.go(card)
+    window.frame.set_larger_text(False)
+    for route in routes:  # built ahead while the patient reads the card
+        window.navigator.screen(route)
     kept = window.navigator.built_routes()
     assert len(kept) <= KEEP_BUILT < 2 * len(routes)
+    assert (True, card) in kept, "the card on show, in the other text size, was dropped"
     for group in window.content.cause_groups:
         assert (True, Route("cause", group.id)) in kept
         assert (False, Route("cause", group.id)) in kept

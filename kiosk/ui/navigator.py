@@ -161,7 +161,8 @@ class Navigator(QObject):
         """Drop screens beyond KEEP_BUILT: the least recently shown of the kind with the most kept (the cards,
         as a rule: the quickest to build again), so one kind never crowds out the places patients return to."""
         while len(self._screens) > KEEP_BUILT:
-            droppable = [key for key in self._screens if key != (self._look, self.current)]
+            # Never the screen on show, nor the same place in the other text size (a patient may switch back).
+            droppable = [key for key in self._screens if key[1] != self.current]
             crowded, _ = Counter(route.screen for _, route in droppable).most_common(1)[0]
             self._drop(next(key for key in droppable if key[1].screen == crowded))
 
