@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
@@ -38,9 +38,16 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def without_offscreen_notices(mode, context, message: str) -> None:
+    """Qt's messages, less the offscreen platform saying what it cannot do (once per window change)."""
+    if not message.startswith("This plugin does not support"):
+        print(message, file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the soak; exit 0 when done."""
     arguments = parse_arguments(argv)
+    qInstallMessageHandler(without_offscreen_notices)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import build_window, ensure_application
 
