@@ -2,10 +2,11 @@
 
 Each tap runs from the main event loop, as a real touch does: choose a visible button and scroll it into view;
 next turn of the loop, press (the pressed look paints); next turn, note the time and release. The button's
-handler builds and shows the new screen synchronously; the tap is timed until the first frame that paints the
-new screen is finished. That frame is caught with an event filter on the new screen (a Paint event arrives
-while Qt paints the frame), not forced with repaint() or grab(): those would paint at once, skipping Qt's own
-update request and the deferred deletes, layout and polish that come before it, which a patient does wait for.
+handler shows the new screen synchronously (on a first visit, built as far as the first view); the tap is
+timed until the first frame that paints the new screen is finished. That frame is caught with an event filter
+on the new screen (a Paint event arrives while Qt paints the frame), not forced with repaint() or grab(): those
+would paint at once, skipping Qt's own update request and the deferred deletes, layout and polish that come
+before it, which a patient does wait for.
 """
 
 import random
