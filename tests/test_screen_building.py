@@ -96,3 +96,15 @@ def test_at_most_keep_built_screens_stay_built_and_cards_go_before_causes_and_th
     for group in window.content.cause_groups:
         assert (True, Route("cause", group.id)) in kept
         assert (False, Route("cause", group.id)) in kept
+
+
+def test_the_screen_on_show_is_ready_in_larger_text_before_the_patient_asks(window, patient, qtbot):
+    card = window.content.treatments[2]
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    patient.tap(f"{card.name}, {card.evidence.words}")
+    qtbot.waitUntil(lambda: not window.navigator.needs_building(Route("treatment", card.id), look=True))
+
+    qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
+    assert window.current_screen().is_complete(), "the larger-text card was built only when asked for"
+    assert patient.sees(card.name)

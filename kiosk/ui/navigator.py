@@ -5,7 +5,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from kiosk.memory import release_free_memory
@@ -14,6 +14,11 @@ START = "start"
 KEEP_BUILT = 32  # screens kept built; the least recently shown beyond this are dropped
 PREPARE_WHEN_QUIET_MS = 400  # building ahead waits until the patient has not moved for this long
 RELEASE_AFTER_DROP_MS = 1000  # memory of dropped screens goes back to the system this long after the first drop
+# Work that may wait for whatever Qt has to paint: posted events of this priority come after its update requests.
+AFTER_PAINTING = Qt.EventPriority.LowEventPriority.value - 1
+_BUILD_OTHER_LOOKS = QEvent.Type(QEvent.registerEventType())
+
+Factories = dict[str, Callable[[], QWidget]]
 
 
 @dataclass(frozen=True)
@@ -27,16 +32,18 @@ class Route:
 class Navigator(QObject):
     """Owns the history. Each place is built once, by the factories it is given, and kept for next time.
 
-    Screens are kept per look (normal or larger text): switching the look shows the same place built for the
-    new look, and switching back finds the first one still built."""
+    Screens are kept per look (normal or larger text), each look with its own factories. Switching the look
+    shows the same place built for the new look; the place on show is also built in the other looks while
+    nothing else waits, so that switching is quick too."""
 
     changed = Signal(object)  # the Route now shown
 
-    def __init__(self, stack: QStackedWidget, factories: dict[str, Callable[[], QWidget]], look: Hashable = None):
+    def __init__(self, stack: QStackedWidget, looks: dict[Hashable, Factories], look: Hashable = None):
         super().__init__(stack)  # lives and dies with the screens it shows
         self._stack = stack
-        self._factories = factories
+        self._looks = looks
         self._look = look
+        self._other_looks_posted = False
         self._screens: OrderedDict[tuple[Hashable, Route], QWidget] = OrderedDict()
         self._history: list[Route] = []
         self._scroll_positions: list[int] = []
@@ -67,13 +74,15 @@ class Navigator(QObject):
         widget.show_route(route.argument)
         return widget
 
-    def _made(self, route: Route) -> QWidget:
-        key = (self._look, route)
+    def _made(self, route: Route, look: Hashable | None = None) -> QWidget:
+        look = self._look if look is None else look
+        key = (look, route)
         if key in self._screens:
             self._screens.move_to_end(key)
             return self._screens[key]
-        widget = self._factories[route.screen]()
+        widget = self._looks[look][route.screen]()
         widget.navigate.connect(self.go)
+        widget.completed.connect(self._build_other_looks_soon)
         self._screens[key] = widget
         self._stack.addWidget(widget)
         self._drop_least_recent()
@@ -85,7 +94,7 @@ class Navigator(QObject):
 
     def prepare(self, routes: Iterable[Route]) -> None:
         """Build these screens ahead of time, a slice per turn of the event loop, so a tap only has to show them."""
-        self._to_prepare = [route for route in routes if self._needs_building(route)]
+        self._to_prepare = [route for route in routes if self.needs_building(route)]
         self._preparer.start(PREPARE_WHEN_QUIET_MS)
 
     def go(self, route: Route) -> None:
@@ -111,21 +120,21 @@ class Navigator(QObject):
             widget.reset_scroll()
         self._show(self._history[-1], scroll=0)
 
-    def set_look(self, look: Hashable, factories: dict[str, Callable[[], QWidget]]) -> None:
-        """Show the current place, and every place from now on, as `factories` build them for `look`."""
+    def set_look(self, look: Hashable) -> None:
+        """Show the current place, and every place from now on, as built for `look`."""
         if look == self._look:
             return
         fraction = self._stack.currentWidget().scroll_fraction() if self.current else 0.0
-        self._look, self._factories = look, factories
+        self._look = look
         self._to_prepare = []
         if self.current:
             widget = self.screen(self.current)
             self._stack.setCurrentWidget(widget)
             widget.set_scroll_fraction(fraction)
 
-    def replace_factories(self, factories: dict[str, Callable[[], QWidget]]) -> None:
-        """New content (or a new look): drop every built screen and start again from home."""
-        self._factories = factories
+    def replace_factories(self, looks: dict[Hashable, Factories]) -> None:
+        """New content: drop every built screen and start again from home."""
+        self._looks = looks
         self.drop_built_screens()
         self.home()
 
@@ -142,9 +151,38 @@ class Navigator(QObject):
         self._stack.setCurrentWidget(widget)
         widget.set_scroll_position(scroll)
         self.changed.emit(route)
+        self._build_other_looks_soon()
+
+    def _build_other_looks_soon(self) -> None:
+        """Once the screen on show is complete (it says so), build it in the other looks, after any painting."""
+        current = self._stack.currentWidget()
+        if len(self._looks) > 1 and current is not None and current.is_complete() and not self._other_looks_posted:
+            self._other_looks_posted = True
+            QCoreApplication.postEvent(self, QEvent(_BUILD_OTHER_LOOKS), AFTER_PAINTING)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _BUILD_OTHER_LOOKS:
+            self._other_looks_posted = False
+            self._build_other_looks_slice()
+            return True
+        return super().event(event)
+
+    def _build_other_looks_slice(self) -> None:
+        """A slice of the place on show, in the other looks, once the screen on show is complete."""
+        route = self.current
+        if route is None or not self._stack.currentWidget().is_complete():
+            return  # the screen on show comes first; it asks again when it is complete
+        for look in self._looks:
+            if not self.needs_building(route, look):
+                continue
+            widget = self._made(route, look)
+            widget.start_building(route.argument)
+            if not widget.build_more():
+                self._build_other_looks_soon()
+            return
 
     def _prepare_next(self) -> None:
-        while self._to_prepare and not self._needs_building(self._to_prepare[0]):
+        while self._to_prepare and not self.needs_building(self._to_prepare[0]):
             self._to_prepare.pop(0)
         if self._to_prepare:
             route = self._to_prepare[0]
@@ -153,8 +191,9 @@ class Navigator(QObject):
             widget.build_more()
             self._preparer.start(0)
 
-    def _needs_building(self, route: Route) -> bool:
-        key = (self._look, route)
+    def needs_building(self, route: Route, look: Hashable | None = None) -> bool:
+        """Whether the place is not built, or not completely, for `look` (by default the one in use)."""
+        key = (self._look if look is None else look, route)
         return key not in self._screens or not self._screens[key].is_complete()
 
     def _drop_least_recent(self) -> None:

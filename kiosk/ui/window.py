@@ -37,7 +37,7 @@ class KioskWindow(QMainWindow):
         self.setCentralWidget(self.frame)
         self._content: Content | None = None
         self.settings = library.settings()
-        self.navigator = Navigator(self.frame.stack, screen_factories(lambda: self.content), look=self.larger_text)
+        self.navigator = Navigator(self.frame.stack, self._screen_factories(), look=self.larger_text)
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
@@ -73,7 +73,7 @@ class KioskWindow(QMainWindow):
         """Larger or normal text: the frame restyled, and screens built for that size (kept for next time)."""
         self.larger_text = large
         self.frame.use_text_size(large)
-        self.navigator.set_look(large, screen_factories(lambda: self.content, large))
+        self.navigator.set_look(large)
         self.prepare_screens_soon(at_most=len(all_routes(self.content)) - len(self.content.treatments))
 
     def lock_down(self) -> None:
@@ -121,7 +121,7 @@ class KioskWindow(QMainWindow):
         self._content_stale = False
         self._content = None
         self.apply_settings()
-        self.navigator.replace_factories(screen_factories(lambda: self.content, self.larger_text))
+        self.navigator.replace_factories(self._screen_factories())
         self.prepare_screens_soon()
 
     def reset_session(self) -> None:
@@ -150,6 +150,10 @@ class KioskWindow(QMainWindow):
         self._content_stale = True
         if self._is_fresh():
             self.reload_content()
+
+    def _screen_factories(self) -> dict[bool, dict]:
+        """Screen builders for normal text and for larger text."""
+        return {large: screen_factories(lambda: self.content, large) for large in (False, True)}
 
     def current_screen(self):
         """The screen widget on show."""

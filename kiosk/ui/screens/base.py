@@ -76,6 +76,7 @@ class Screen(QWidget):
     for long by the part below the fold."""
 
     navigate = Signal(object)  # a Route
+    completed = Signal()  # every part has been built
     title = ""
 
     def __init__(self, content: Content | None):
@@ -94,8 +95,8 @@ class Screen(QWidget):
 
     def show_route(self, argument: str | None) -> None:
         """Fill the screen for this route argument (a card id, a cause id, or None), as far as the first view."""
-        if self.start_building(argument):
-            self._build_while(lambda: not self._fills_view())
+        self.start_building(argument)
+        self._build_while(lambda: not self._fills_view())
 
     def start_building(self, argument: str | None) -> bool:
         """Start over for `argument` unless the screen already shows it; True when it started over."""
@@ -104,7 +105,7 @@ class Screen(QWidget):
         self.clear()
         self._rest = iter(self.build(argument))
         self._built_for = (argument,)
-        self._build_while(lambda: False)  # up to the first yield: the title and heading
+        self._build_step()  # up to the first yield: the title and heading
         return True
 
     def build(self, argument: str | None) -> Iterator[None]:
@@ -125,19 +126,20 @@ class Screen(QWidget):
         return self._built_for is not None and self._rest is None
 
     def _build_while(self, go_on: Callable[[], bool]) -> bool:
-        while self._rest is not None:
-            try:
-                next(self._rest)
-            except StopIteration:
-                self._rest = None
-                self.column.addStretch(1)
-                break
-            except BaseException:
-                self._rest = self._built_for = None  # half built: start again next time
-                raise
-            if not go_on():
-                break
+        while self._rest is not None and go_on():
+            self._build_step()
         return self._rest is None
+
+    def _build_step(self) -> None:
+        try:
+            next(self._rest)
+        except StopIteration:
+            self._rest = None
+            self.column.addStretch(1)
+            self.completed.emit()
+        except BaseException:
+            self._rest = self._built_for = None  # half built: start again next time
+            raise
 
     def _fills_view(self) -> bool:
         """Whether what is built so far is taller than the part of the screen a patient sees first."""
