@@ -1,12 +1,17 @@
 """Screens answer a tap at once: the first view is built first, the rest follows on its own; screens built
 for each text size are kept, within a limit, and the ones patients return to are kept longest."""
 
-from conftest import wait_until_complete
+from collections import Counter
+
+import pytest
+from conftest import Patient, wait_until_complete
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from kiosk.app import build_window
 from kiosk.ui.navigator import KEEP_BUILT, Route
 from kiosk.ui.screens.registry import all_routes
+from kiosk.ui.widgets import CardButton
 
 
 def visible_labels(window) -> list[str]:
@@ -108,3 +113,56 @@ def test_the_screen_on_show_is_ready_in_larger_text_before_the_patient_asks(wind
     qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
     assert window.current_screen().is_complete(), "the larger-text card was built only when asked for"
     assert patient.sees(card.name)
+
+
+@pytest.fixture
+def window_with_many_cards(qtbot, db_path):
+    """The kiosk on content of 75 cards (a clinic that added many of its own)."""
+    from bench.cards import fill_database, generated_content
+
+    fill_database(db_path, generated_content(75))
+    kiosk = build_window(db_path)
+    qtbot.addWidget(kiosk)
+    kiosk.resize(1920, 1080)
+    qtbot.waitExposed(kiosk)
+    yield kiosk
+    kiosk.close()
+    kiosk.library.close()
+
+
+def test_a_long_list_of_treatments_comes_a_page_at_a_time(window_with_many_cards, qtbot):
+    window = window_with_many_cards
+    patient = Patient(qtbot, window)
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    wait_until_complete(qtbot, window)
+    assert len(card_buttons(window)) == 30
+    patient.tap("Show 30 more treatments (45 not shown yet)")
+    wait_until_complete(qtbot, window)
+    assert len(card_buttons(window)) == 60
+    patient.tap("Show 15 more treatments (15 not shown yet)")
+    wait_until_complete(qtbot, window)
+    assert [b.accessibleName() for b in card_buttons(window)][-1].startswith(window.content.treatments[-1].name)
+    assert len(card_buttons(window)) == 75
+    assert not patient.sees("more treatments")
+
+
+def test_compare_shows_twelve_cards_per_level_until_asked_for_more(window_with_many_cards, qtbot):
+    window = window_with_many_cards
+    patient = Patient(qtbot, window)
+    patient.tap("Tap to start")
+    patient.tap("What actually works? Compare treatments")
+    wait_until_complete(qtbot, window)
+    levels = Counter(card.evidence for card in window.content.treatments)
+    for shown in (12, 24, 36):
+        assert len(card_buttons(window)) == sum(min(shown, count) for count in levels.values())
+        if shown >= max(levels.values()):
+            break
+        patient.tap("Show more treatments")
+        wait_until_complete(qtbot, window)
+    assert len(card_buttons(window)) == 75
+    assert not patient.sees("Show more")
+
+
+def card_buttons(window) -> list[CardButton]:
+    return [b for b in window.current_screen().findChildren(CardButton) if b.isVisibleTo(window)]

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QPushButton,
     QScrollArea,
     QScroller,
     QScrollerProperties,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.storage.rows import Content
 from kiosk.ui.navigator import Route
+from kiosk.ui.widgets import touch_button
 
 READING_WIDTH = 1500
 SLICE_SECONDS = 0.008  # the longest a tap may wait behind the part of a screen still being built
@@ -165,6 +167,28 @@ class Screen(QWidget):
         if not self.build_more() and not self._rest_scheduled:
             self._rest_scheduled = True
             QTimer.singleShot(0, self, self._build_next_slice)
+
+    def more_button(self, label: str, more: Callable[[], Iterator[None]]) -> QPushButton:
+        """A button at the end of a long list that builds the next part of it in its place."""
+        button = touch_button(label, "Secondary")
+
+        def show_more() -> None:
+            self.column.removeWidget(button)
+            button.hide()
+            button.deleteLater()  # the tap is still on its way out of it
+            self._build_further(more())
+
+        button.clicked.connect(show_more)
+        return button
+
+    def _build_further(self, steps: Iterator[None]) -> None:
+        """Add to a complete screen, built like its rest: a step now, a slice per turn after the next frame."""
+        last = self.column.itemAt(self.column.count() - 1)
+        if last is not None and last.spacerItem() is not None:
+            self.column.removeItem(last)  # the stretch goes back at the end when this part is done
+        self._rest = steps
+        self._build_step()
+        self.update()
 
     def clear(self) -> None:
         """Remove everything from the column."""

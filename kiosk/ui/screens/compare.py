@@ -2,10 +2,13 @@
 
 from collections.abc import Iterator
 
+from PySide6.QtWidgets import QFrame
+
 from kiosk.storage.rows import Evidence, Treatment
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, evidence_badge, section, text_label
 
+ROWS = 12  # cards per evidence level before a "Show more" button: a clinic's own list may run to hundreds
 MEANING = {
     Evidence.STRONG: "Tested in many good trials and approved for hair loss.",
     Evidence.MODERATE: "Some trials show it helps, but results vary.",
@@ -34,12 +37,20 @@ class CompareScreen(Screen):
                 columns.add(group)
                 lists.append((group, level, cards))
         yield
-        # A row of cards at a time, across the columns, so that the first view fills evenly.
-        for row in range(max((len(cards) for _, _, cards in lists), default=0)):
+        yield from self._rows_from(lists, 0)
+
+    def _rows_from(self, lists: list[tuple[QFrame, Evidence, list[Treatment]]], start: int) -> Iterator[None]:
+        """A row of cards at a time, across the columns, so that the first view fills evenly."""
+        rows = max((len(cards) for _, _, cards in lists), default=0)
+        for row in range(start, min(rows, start + ROWS)):
             for group, level, cards in lists:
                 if row < len(cards):
                     add_to_section(group, self._card_button(cards[row], level))
             yield
+        if rows > start + ROWS:
+            left = sum(max(0, len(cards) - start - ROWS) for _, _, cards in lists)
+            label = f"Show more treatments ({left} not shown yet)"
+            self.column.addWidget(self.more_button(label, lambda: self._rows_from(lists, start + ROWS)))
 
     def _card_button(self, card: Treatment, level: Evidence) -> CardButton:
         button = CardButton(card.name, f"For: {card.who_may_help}", accessible_name=f"{card.name}, {level.words}")

@@ -1,10 +1,12 @@
-"""Every treatment card in one list."""
+"""Every treatment card in one list, a page at a time for a long list."""
 
 from collections.abc import Iterator
 
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.cause import treatment_button
 from kiosk.ui.widgets import text_label
+
+PAGE = 30  # cards shown before a "Show more" button: a clinic's own list may run to hundreds
 
 
 class TreatmentsScreen(Screen):
@@ -15,8 +17,17 @@ class TreatmentsScreen(Screen):
     def build(self, argument: str | None) -> Iterator[None]:
         self.column.addWidget(text_label("All treatments", "Heading"))
         self.column.addWidget(text_label("Tap a treatment to read about it.", "Lead"))
-        for card in self.content.treatments:
+        yield
+        yield from self._cards_from(0)
+
+    def _cards_from(self, start: int) -> Iterator[None]:
+        cards = self.content.treatments
+        for card in cards[start : start + PAGE]:
             button = treatment_button(card)
             button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
             self.column.addWidget(button)
             yield
+        left = len(cards) - start - PAGE
+        if left > 0:
+            label = f"Show {min(left, PAGE)} more treatments ({left} not shown yet)"
+            self.column.addWidget(self.more_button(label, lambda: self._cards_from(start + PAGE)))
