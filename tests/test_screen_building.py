@@ -116,8 +116,8 @@ def test_the_screen_on_show_is_ready_in_larger_text_before_the_patient_asks(wind
 
 
 @pytest.fixture
-def window_with_many_cards(qtbot, db_path):
-    """The kiosk on content of 75 cards (a clinic that added many of its own)."""
+def patient_at_many_cards(qtbot, db_path):
+    """A patient past the start screen of a kiosk with 75 cards (a clinic that added many of its own)."""
     from bench.cards import fill_database, generated_content
 
     fill_database(db_path, generated_content(75))
@@ -125,15 +125,16 @@ def window_with_many_cards(qtbot, db_path):
     qtbot.addWidget(kiosk)
     kiosk.resize(1920, 1080)
     qtbot.waitExposed(kiosk)
-    yield kiosk
+    patient = Patient(qtbot, kiosk)
+    patient.tap("Tap to start")
+    yield patient
     kiosk.close()
     kiosk.library.close()
 
 
-def test_a_long_list_of_treatments_comes_a_page_at_a_time(window_with_many_cards, qtbot):
-    window = window_with_many_cards
-    patient = Patient(qtbot, window)
-    patient.tap("Tap to start")
+def test_a_long_list_of_treatments_comes_a_page_at_a_time(patient_at_many_cards, qtbot):
+    patient = patient_at_many_cards
+    window = patient.window
     patient.tap("All treatments")
     wait_until_complete(qtbot, window)
     assert len(card_buttons(window)) == 30
@@ -147,10 +148,9 @@ def test_a_long_list_of_treatments_comes_a_page_at_a_time(window_with_many_cards
     assert not patient.sees("more treatments")
 
 
-def test_compare_shows_twelve_cards_per_level_until_asked_for_more(window_with_many_cards, qtbot):
-    window = window_with_many_cards
-    patient = Patient(qtbot, window)
-    patient.tap("Tap to start")
+def test_compare_shows_twelve_cards_per_level_until_asked_for_more(patient_at_many_cards, qtbot):
+    patient = patient_at_many_cards
+    window = patient.window
     patient.tap("What actually works? Compare treatments")
     wait_until_complete(qtbot, window)
     levels = Counter(card.evidence for card in window.content.treatments)

@@ -5,6 +5,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from contextlib import contextmanager
 
 import pytest
 
@@ -79,9 +81,11 @@ def test_help_names_the_options():
     assert "--db" in result.stdout and "--windowed" in result.stdout
 
 
-def test_a_second_kiosk_on_the_same_database_is_refused(db_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    first = subprocess.Popen(
+@contextmanager
+def running_kiosk(db_path, until: Callable[[], bool], **environment: str):
+    """The real `kiosk` in a subprocess, running once `until()` holds (it is stopped when the block ends)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **environment)
+    kiosk = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--db", str(db_path), "--windowed"],
         env=env,
         stdout=subprocess.DEVNULL,
@@ -89,21 +93,26 @@ def test_a_second_kiosk_on_the_same_database_is_refused(db_path):
         text=True,
     )
     try:
-        lock = db_path.with_name(db_path.name + ".lock")
         deadline = time.monotonic() + 60
-        while not lock.exists() and time.monotonic() < deadline:
+        while not until() and time.monotonic() < deadline:
             try:
-                first.wait(timeout=0.1)  # returns only if the kiosk stopped, which the assert below reports
+                kiosk.wait(timeout=0.1)  # returns only if the kiosk stopped, which the assert below reports
                 break
             except subprocess.TimeoutExpired:
                 continue
-        assert first.poll() is None, first.stderr.read()
+        assert kiosk.poll() is None, kiosk.stderr.read()
+        yield kiosk
+    finally:
+        kiosk.terminate()
+        kiosk.wait(timeout=30)
+
+
+def test_a_second_kiosk_on_the_same_database_is_refused(db_path):
+    lock = db_path.with_name(db_path.name + ".lock")
+    with running_kiosk(db_path, until=lock.exists):
         second = run_kiosk("--db", str(db_path), "--windowed")
         assert second.returncode == 2
         assert "another kiosk is already running" in second.stderr
-    finally:
-        first.terminate()
-        first.wait(timeout=30)
 
 
 def test_the_default_database_lives_in_the_app_data_folder():
@@ -116,25 +125,6 @@ def test_the_default_database_lives_in_the_app_data_folder():
 
 def test_a_running_kiosk_keeps_its_log_in_the_app_data_folder(db_path, tmp_path):
     data_home = tmp_path / "data"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(data_home))
-    kiosk = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--db", str(db_path), "--windowed"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
     log_file = data_home / "hairloss-kiosk" / "logs" / "kiosk.log"
-    try:
-        deadline = time.monotonic() + 60
-        while not log_file.exists() and time.monotonic() < deadline:
-            try:
-                kiosk.wait(timeout=0.1)  # returns only if the kiosk stopped, which the assert below reports
-                break
-            except subprocess.TimeoutExpired:
-                continue
-        assert kiosk.poll() is None, kiosk.stderr.read()
+    with running_kiosk(db_path, until=log_file.exists, XDG_DATA_HOME=str(data_home)):
         assert log_file.exists()
-    finally:
-        kiosk.terminate()
-        kiosk.wait(timeout=30)
