@@ -100,15 +100,14 @@ class Screen(QWidget):
         self.start_building(argument)
         self._build_while(lambda: not self._fills_view())
 
-    def start_building(self, argument: str | None) -> bool:
-        """Start over for `argument` unless the screen already shows it; True when it started over."""
+    def start_building(self, argument: str | None) -> None:
+        """Start over for `argument` (up to the title and heading) unless the screen already shows it."""
         if self._built_for == (argument,):
-            return False
+            return
         self.clear()
         self._rest = iter(self.build(argument))
         self._built_for = (argument,)
-        self._build_step()  # up to the first yield: the title and heading
-        return True
+        self._build_step()
 
     def build(self, argument: str | None) -> Iterator[None]:
         """Add this screen's widgets to `self.column`, yielding wherever the rest may come later."""
