@@ -3,6 +3,14 @@
 import os
 from pathlib import Path
 
+LAYOUT_PASSES = 10  # a screen completed at once is laid out over a few turns of the event loop (shown, then sized)
+
+
+def settle(app) -> None:
+    """Let Qt lay out and show everything that was just built."""
+    for _ in range(LAYOUT_PASSES):
+        app.processEvents()
+
 
 def take_snapshots(db_path: Path, out_dir: Path, width: int, height: int) -> list[Path]:
     """Visit every route on a real window of `width`×`height` and save each as a numbered PNG."""
@@ -19,7 +27,7 @@ def take_snapshots(db_path: Path, out_dir: Path, width: int, height: int) -> lis
         window.navigator.home()
         window.navigator.go(route)
         window.current_screen().finish_building()
-        app.processEvents()
+        settle(app)
         name = route.screen if route.argument is None else f"{route.screen}-{route.argument}"
         path = out_dir / f"{number:02d}-{name}.png"
         if not window.grab().save(str(path)):
