@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from kiosk.app import build_window
 from kiosk.ui.navigator import KEEP_BUILT, Route
 from kiosk.ui.screens.registry import all_routes
-from kiosk.ui.widgets import CardButton
+from kiosk.ui.widgets import CardButton, ResponsiveColumns
 
 
 def visible_labels(window) -> list[str]:
@@ -166,3 +166,18 @@ def test_compare_shows_twelve_cards_per_level_until_asked_for_more(patient_at_ma
 
 def card_buttons(window) -> list[CardButton]:
     return [b for b in window.current_screen().findChildren(CardButton) if b.isVisibleTo(window)]
+
+
+def test_in_portrait_a_card_keeps_its_columns_while_the_rest_is_built(window, qtbot):
+    window.resize(1080, 1920)
+    qtbot.waitUntil(lambda: window.current_screen().width() == 1080)
+    window.navigator.go(Route("treatment", window.content.treatments[1].id))
+    screen = window.current_screen()
+    seen = set()
+
+    def complete_and_laid_out() -> bool:
+        seen.update(columns.column_count() for columns in screen.findChildren(ResponsiveColumns))
+        return screen.is_complete() and screen.scroll.verticalScrollBar().maximum() > 0
+
+    qtbot.waitUntil(complete_and_laid_out)
+    assert seen == {1}, "the card's sections jumped between one column and two while it was built"

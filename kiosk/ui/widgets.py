@@ -168,9 +168,13 @@ class CardButton(QPushButton):
 
 
 class ResponsiveColumns(QWidget):
-    """Lays its widgets out in two columns when there is room, one column when there is not."""
+    """Lays its widgets out in two columns when there is room, one column when there is not.
 
-    def __init__(self, widgets: list[QWidget], two_columns_from: int = 1000):
+    The default threshold is clear of a portrait 1080-pixel screen (a 1,016-pixel column, 1,000 once the
+    scroll bar shows), so that a screen there does not jump from two columns to one as it grows long enough
+    to scroll."""
+
+    def __init__(self, widgets: list[QWidget], two_columns_from: int = 1100):
         super().__init__()
         self.setObjectName("ScreenColumn")
         self._widgets = list(widgets)
@@ -180,6 +184,10 @@ class ResponsiveColumns(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(20)
         self._arrange(1)
+
+    def column_count(self) -> int:
+        """How many columns the widgets are in now."""
+        return self._columns
 
     def add(self, widget: QWidget) -> None:
         """One more widget, after the others."""
