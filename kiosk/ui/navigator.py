@@ -70,12 +70,11 @@ class Navigator(QObject):
 
     def screen(self, route: Route) -> QWidget:
         """The screen for `route`, made on first use and filled (as far as the first view) whenever it is empty."""
-        widget = self._made(route)
+        widget = self._made(route, self._look)
         widget.show_route(route.argument)
         return widget
 
-    def _made(self, route: Route, look: Hashable | None = None) -> QWidget:
-        look = self._look if look is None else look
+    def _made(self, route: Route, look: Hashable) -> QWidget:
         key = (look, route)
         if key in self._screens:
             self._screens.move_to_end(key)
@@ -94,7 +93,7 @@ class Navigator(QObject):
 
     def prepare(self, routes: Iterable[Route]) -> None:
         """Build these screens ahead of time, a slice per turn of the event loop, so a tap only has to show them."""
-        self._to_prepare = [route for route in routes if self.needs_building(route)]
+        self._to_prepare = [route for route in routes if self.needs_building(route, self._look)]
         self._preparer.start(PREPARE_WHEN_QUIET_MS)
 
     def go(self, route: Route) -> None:
@@ -182,18 +181,18 @@ class Navigator(QObject):
             return
 
     def _prepare_next(self) -> None:
-        while self._to_prepare and not self.needs_building(self._to_prepare[0]):
+        while self._to_prepare and not self.needs_building(self._to_prepare[0], self._look):
             self._to_prepare.pop(0)
         if self._to_prepare:
             route = self._to_prepare[0]
-            widget = self._made(route)
+            widget = self._made(route, self._look)
             widget.start_building(route.argument)
             widget.build_more()
             self._preparer.start(0)
 
-    def needs_building(self, route: Route, look: Hashable | None = None) -> bool:
-        """Whether the place is not built, or not completely, for `look` (by default the one in use)."""
-        key = (self._look if look is None else look, route)
+    def needs_building(self, route: Route, look: Hashable) -> bool:
+        """Whether the place is not built, or not completely, for `look`."""
+        key = (look, route)
         return key not in self._screens or not self._screens[key].is_complete()
 
     def _drop_least_recent(self) -> None:
