@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.library import Library
-from kiosk.logs import setup_logging
+from kiosk.logs import enable_crash_log, setup_logging
 from kiosk.resources import ui_file
 from kiosk.storage.errors import KnownError
 
@@ -96,30 +96,60 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def log_folder() -> Path:
+    """The kiosk's log folder in the app data folder."""
+    ensure_application_names()
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "logs"
+
+
+def take_kiosk_lock(db_path: Path) -> QLockFile | None:
+    """The one-kiosk-per-database lock, taken before anything opens the database; None if another kiosk holds it.
+
+    A lock that cannot even be written (a folder that is missing or read-only) is not "another kiosk": the
+    database check that follows names the real problem, and that database cannot be changed by anyone either.
+    """
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    lock = QLockFile(f"{db_path}.lock")
+    lock.setStaleLockTime(0)  # never stale by age; a lock left by a kiosk that died is taken over (by process id)
+    if lock.tryLock(200) or lock.error() != QLockFile.LockError.LockFailedError:
+        return lock
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the kiosk; exit status 2 with a one-line message if the database cannot be used."""
     arguments = parse_arguments(argv)
-    db_path = arguments.db or default_database_path()
     try:
-        library = Library.open(db_path)
-    except KnownError as error:
-        print(f"kiosk: {error}", file=sys.stderr)
-        return 2
-    lock = QLockFile(f"{db_path}.lock")
-    if not lock.tryLock(200):
+        enable_crash_log(log_folder())
+    except OSError as error:
+        print(f"kiosk: cannot write the crash log ({error.strerror}); starting without it.", file=sys.stderr)
+    db_path = arguments.db or default_database_path()
+    # First of all: a second kiosk must not open, check or recover a database the first one is using.
+    lock = take_kiosk_lock(db_path)
+    if lock is None:
         print(f"kiosk: {db_path}: another kiosk is already running on this database.", file=sys.stderr)
         return 2
     if not has_display():
         print("kiosk: no display found (set DISPLAY, or QT_QPA_PLATFORM=offscreen).", file=sys.stderr)
+        return 2
+    try:
+        library = Library.open(db_path)
+    except KnownError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
         return 2
     app = ensure_application()
     window = show_window(library, fullscreen=not arguments.windowed)
     window.raise_()
     # Once the first frame is up; until then anything logged goes to stderr (which the service's journal keeps).
     QTimer.singleShot(LOGGING_AFTER_MS, app, start_logging)
-    return app.exec()
+    status = app.exec()
+    lock.unlock()
+    return status
 
 
 def start_logging() -> None:
     """The rotating log files in the app data folder."""
-    setup_logging(Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "logs")
+    setup_logging(log_folder())

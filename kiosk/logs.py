@@ -19,3 +19,20 @@ def setup_logging(folder: Path) -> Path:
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+CRASH_LOG_NAME = "crash.log"
+_crash_file = None  # kept open for the life of the process: faulthandler writes to it from a signal handler
+
+
+def enable_crash_log(folder: Path) -> Path:
+    """Log native crashes (segfaults, aborts in Qt or SQLite) with every thread's stack to `folder`/crash.log."""
+    import faulthandler
+
+    global _crash_file
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / CRASH_LOG_NAME
+    if _crash_file is None or _crash_file.closed or Path(_crash_file.name) != path:
+        _crash_file = path.open("a", encoding="utf-8")
+    faulthandler.enable(_crash_file, all_threads=True)
+    return path

@@ -5,14 +5,18 @@ import datetime
 import logging
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.storage.db import SQLITE_HEADER, open_database
-from kiosk.storage.errors import KnownError
+from kiosk.storage.errors import DatabaseBusyError, KnownError, is_busy, is_damage, plain_reason
 
 log = logging.getLogger("kiosk.recovery")
 RECOVERY_ACTION = "recovered-damaged-database"
+# Another program may hold the file for a while (say, recovering its write-ahead log after a power cut):
+# waited out, never taken for damage. Longer than this and the start is refused with nothing moved.
+BUSY_WAIT_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -34,22 +38,46 @@ class RecoveryReport:
         )
 
 
-def damage_of(path: Path) -> str | None:
-    """Why the database at `path` cannot be used as it is, or None if it passes SQLite's quick check."""
+def damage_of(path: Path, wait_seconds: float = BUSY_WAIT_SECONDS) -> str | None:
+    """Why the database at `path` cannot be used as it is, or None if it passes SQLite's quick check.
+
+    Judged by SQLite's error codes: busy or locked is waited out (DatabaseBusyError after `wait_seconds`),
+    an error that is not about the file's content (permissions, disk) is a KnownError; only a file SQLite calls
+    damaged, or a failed quick check, is damage.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return None
     with path.open("rb") as file:
         if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             return "the file is not readable as a database"
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    deadline = time.monotonic() + wait_seconds
+    while True:
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:
-        return str(error)
-    return None if result == "ok" else result
+            result = _quick_check(path, timeout=max(0.05, min(1.0, deadline - time.monotonic())))
+        except sqlite3.Error as error:
+            if is_damage(error):
+                return str(error)
+            if not is_busy(error):
+                raise KnownError(f"{path}: {plain_reason(error)}") from None
+            if time.monotonic() >= deadline:
+                log.warning("Database %s still busy after %.0f s: left as it is", path, wait_seconds)
+                raise DatabaseBusyError(
+                    f"{path}: another program has been using the kiosk database for {wait_seconds:.0f} seconds. "
+                    "Nothing was changed or moved. Close the other program (or restart the computer), then start "
+                    "the kiosk again."
+                ) from None
+            log.info("Database %s is busy (%s): waiting", path, error)
+            time.sleep(0.05)  # some busy states (a log being recovered) return at once, without SQLite's wait
+            continue
+        return None if result == "ok" else result
+
+
+def _quick_check(path: Path, timeout: float) -> str:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def _is_ours(path: Path) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kiosk.storage.errors import KnownError
+from kiosk.storage.errors import DatabaseBusyError, KnownError, is_busy, plain_reason
 from kiosk.storage.migrations import migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -55,7 +55,9 @@ def open_database(path: Path | str) -> sqlite3.Connection:
         conn = connect(path)
         migrate(conn)
     except sqlite3.DatabaseError as error:
-        raise KnownError(f"{path}: cannot use this database ({error}).") from None
+        if is_busy(error):
+            raise DatabaseBusyError(f"{path}: {plain_reason(error)} Nothing was changed.") from None
+        raise KnownError(f"{path}: cannot use this database. {plain_reason(error)}") from None
     return conn
 
 
