@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, database_path
 from kiosk.admin.database_commands import add_database_commands
+from kiosk.admin.fleet_commands import add_fleet_commands
 from kiosk.admin.pack_commands import add_pack_commands
 from kiosk.admin.service import add_service_command
 from kiosk.content.document import printable
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_pack_commands(commands)
     add_database_commands(commands)
     add_service_command(commands)
+    add_fleet_commands(commands)
     snapshot = commands.add_parser(
         "snapshot", help="save a picture of every screen", description=command_snapshot.__doc__
     )

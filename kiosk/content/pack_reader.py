@@ -7,6 +7,7 @@ with a hard cap and compared with the size and SHA-256 the manifest gives.
 
 import datetime
 import hashlib
+import io
 import json
 import re
 import struct
@@ -29,6 +30,7 @@ MAX_BYTES = {MANIFEST: 256 * 1024, CONTENT: 48 * MB}
 MAX_IMAGE_BYTES = 5 * MB
 MAX_TOTAL_BYTES = 128 * MB
 MAX_RATIO = 200
+MAX_CONTENT_VERSION = 2**53
 _END_RECORD = struct.Struct("<4s4H2LH")
 
 
@@ -36,58 +38,72 @@ class PackError(ContentError):
     """A pack that cannot be used; `problems` says every reason, each naming the pack or the file in it."""
 
 
-def _fail(where: str, message: str) -> PackError:
+def fail(where: str, message: str) -> PackError:
+    """A PackError with one problem about the pack (or file) named `where`."""
     return PackError([Problem(where, "", "", message)])
 
 
-def read_pack_members(path: Path) -> tuple[dict[str, Any], Any]:
-    """The checked manifest and the parsed (not yet checked) content document of the pack at `path`."""
+def read_pack_file(path: Path) -> bytes:
+    """The bytes of the pack file at `path`, read once (PackError if it is not a readable file or too large)."""
     path = Path(path)
-    name = path.name
-    _check_file(path, name)
     try:
-        archive = zipfile.ZipFile(path)
+        if not path.is_file():
+            raise fail(path.name, "is not a file")
+        with path.open("rb") as file:
+            data = file.read(MAX_PACK_BYTES + 1)
+    except OSError as error:
+        raise fail(path.name, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_PACK_BYTES:
+        size = path.stat().st_size // MB
+        raise fail(path.name, f"is too large ({size} MB; a pack can be at most {MAX_PACK_BYTES // MB} MB)")
+    return data
+
+
+def read_pack_members(path: Path) -> tuple[dict[str, Any], Any]:
+    """The checked manifest and the parsed (not yet checked) content document of the (unsigned) pack at `path`."""
+    path = Path(path)
+    return read_members(read_pack_file(path), path.name)
+
+
+def read_members(data: bytes, name: str) -> tuple[dict[str, Any], Any]:
+    """The checked manifest and the parsed (not yet checked) content document of a pack's zip bytes."""
+    _check_bytes(data, name)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - any failure of zipfile on untrusted bytes means "damaged"
-        raise _fail(name, "is damaged: it is not a complete zip file") from error
+        raise fail(name, "is damaged: it is not a complete zip file") from error
     with archive:
         members = _check_members(archive, name)
         manifest = _json(_read(archive, members[MANIFEST], name), MANIFEST, name)
         listed = _check_manifest(manifest, set(members) - {MANIFEST}, name)
         content: Any = None
         for member, (size, digest) in listed.items():
-            data = _read(archive, members[member], name)
-            if len(data) != size or hashlib.sha256(data).hexdigest() != digest:
-                raise _fail(name, f"is damaged: '{member}' is not the file the manifest describes (checksum)")
+            unpacked = _read(archive, members[member], name)
+            if len(unpacked) != size or hashlib.sha256(unpacked).hexdigest() != digest:
+                raise fail(name, f"is damaged: '{member}' is not the file the manifest describes (checksum)")
             if member == CONTENT:
-                content = _json(data, CONTENT, name)
+                content = _json(unpacked, CONTENT, name)
     return manifest, content
 
 
-def _check_file(path: Path, name: str) -> None:
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise _fail(name, "is not a file")
-        with path.open("rb") as file:
-            start = file.read(4)
-            file.seek(max(0, size - _END_RECORD.size - 65535))
-            tail = file.read()
-    except OSError as error:
-        raise _fail(name, f"cannot be read ({error.strerror or error})") from None
+def _check_bytes(data: bytes, name: str) -> None:
+    size = len(data)
+    start = data[:4]
+    tail = data[max(0, size - _END_RECORD.size - 65535) :]
     if size == 0:
-        raise _fail(name, "is empty")
+        raise fail(name, "is empty")
     if size > MAX_PACK_BYTES:
-        raise _fail(name, f"is too large ({size // MB} MB; a pack can be at most {MAX_PACK_BYTES // MB} MB)")
+        raise fail(name, f"is too large ({size // MB} MB; a pack can be at most {MAX_PACK_BYTES // MB} MB)")
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) - at < _END_RECORD.size:
         if start.startswith(b"PK"):
-            raise _fail(name, "is damaged: it is not a complete zip file")
-        raise _fail(name, "is not a content pack (it is not a zip file)")
+            raise fail(name, "is damaged: it is not a complete zip file")
+        raise fail(name, "is not a content pack (it is not a zip file)")
     _, disk, _, _, count, directory_size, directory_offset, _ = _END_RECORD.unpack_from(tail, at)
     if disk != 0 or 0xFFFF == count or 0xFFFFFFFF in (directory_size, directory_offset):
-        raise _fail(name, "is not a content pack this kiosk can read (a split or very large zip)")
+        raise fail(name, "is not a content pack this kiosk can read (a split or very large zip)")
     if count > MAX_MEMBERS:
-        raise _fail(name, f"has too many files in it ({count}; a pack holds at most {MAX_MEMBERS})")
+        raise fail(name, f"has too many files in it ({count}; a pack holds at most {MAX_MEMBERS})")
 
 
 def _unsafe(member: str) -> bool:
@@ -104,7 +120,7 @@ def _unsafe(member: str) -> bool:
 def _check_members(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise _fail(name, f"has too many files in it ({len(infos)}; a pack holds at most {MAX_MEMBERS})")
+        raise fail(name, f"has too many files in it ({len(infos)}; a pack holds at most {MAX_MEMBERS})")
     messages: list[str] = []
     members: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
@@ -158,9 +174,9 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
         with archive.open(info) as member:
             data = member.read(limit + 1)
     except Exception as error:  # noqa: BLE001 - any failure of zipfile on untrusted bytes means "damaged"
-        raise _fail(name, f"is damaged: '{printable(info.filename, 80)}' cannot be read") from error
+        raise fail(name, f"is damaged: '{printable(info.filename, 80)}' cannot be read") from error
     if len(data) > limit:
-        raise _fail(name, f"is damaged: '{printable(info.filename, 80)}' is longer than it says")
+        raise fail(name, f"is damaged: '{printable(info.filename, 80)}' is longer than it says")
     return data
 
 
@@ -176,22 +192,25 @@ def _json(data: bytes, member: str, name: str) -> Any:
     try:
         return json.loads(data.decode("utf-8-sig"), object_pairs_hook=_no_repeats)
     except UnicodeDecodeError:
-        raise _fail(name, f"is damaged: '{member}' is not UTF-8 text") from None
+        raise fail(name, f"is damaged: '{member}' is not UTF-8 text") from None
     except RecursionError:
-        raise _fail(name, f"is damaged: '{member}' is not valid JSON (nested too deeply)") from None
+        raise fail(name, f"is damaged: '{member}' is not valid JSON (nested too deeply)") from None
     except ValueError as error:
-        raise _fail(name, f"is damaged: '{member}' is not valid JSON ({printable(str(error), 200)})") from None
+        raise fail(name, f"is damaged: '{member}' is not valid JSON ({printable(str(error), 200)})") from None
 
 
 def _check_manifest(manifest: Any, present: set[str], name: str) -> dict[str, tuple[int, str]]:
     """The members the manifest lists, with their sizes and SHA-256; PackError if it is not right."""
     if not isinstance(manifest, dict) or manifest.get("format") != PACK_FORMAT:
-        raise _fail(name, f"is not a kiosk content pack (its {MANIFEST} does not say so)")
+        raise fail(name, f"is not a kiosk content pack (its {MANIFEST} does not say so)")
+    content_version = manifest.get("content_version", 0)
+    if type(content_version) is not int or not 0 <= content_version <= MAX_CONTENT_VERSION:
+        raise fail(name, f"is damaged: its {MANIFEST} has a content_version that is not a whole number like 12")
     version = manifest.get("format_version")
     if type(version) is not int or version < 1:
-        raise _fail(name, f"is damaged: its {MANIFEST} needs a format_version that is a whole number like 1")
+        raise fail(name, f"is damaged: its {MANIFEST} needs a format_version that is a whole number like 1")
     if version > FORMAT_VERSION:
-        raise _fail(
+        raise fail(
             name,
             f"was made by a newer kiosk (pack format {version}; this kiosk reads format {FORMAT_VERSION}). "
             "Update this kiosk first, then import the pack again",

@@ -5,6 +5,10 @@ of every other file), content.json (the document of kiosk.content.document) and 
 images/ (checked, not yet used). Reading is in kiosk.content.pack_reader; nothing is written to disk but the
 pack itself on export.
 
+A pack may be signed (kiosk.content.signing): the signature is checked on the file's bytes before anything in
+them is read, against the keys this kiosk trusts. Its manifest may carry a content_version: an older one than
+the content on show is refused unless staff go back to it on purpose (allow_older).
+
 For the staff screens (import from USB):
     validate_pack(path) -> list[Problem]                       every problem; changes nothing
     preview_import(conn, path) -> ImportPreview                 what will change, for the confirm dialog
@@ -26,7 +30,16 @@ from pathlib import Path
 import kiosk
 from kiosk.content.changes import ContentChanges, compare
 from kiosk.content.document import Document, document_json, document_to_data, parse_document
-from kiosk.content.pack_reader import CONTENT, FORMAT_VERSION, MANIFEST, PACK_FORMAT, PackError, read_pack_members
+from kiosk.content.pack_reader import (
+    CONTENT,
+    FORMAT_VERSION,
+    MANIFEST,
+    PACK_FORMAT,
+    PackError,
+    fail,
+    read_members,
+    read_pack_file,
+)
 from kiosk.content.publishing import (
     apply_document,
     published_document,
@@ -34,11 +47,46 @@ from kiosk.content.publishing import (
     take_backup,
 )
 from kiosk.content.schema import ContentError, Problem
+from kiosk.content.settings import load_settings
+from kiosk.content.signing import check_signature
 from kiosk.storage.audit import record_action
+from kiosk.storage.db import transaction
 from kiosk.storage.errors import KnownError
+from kiosk.storage.fleet import content_origin, trusted_keys, write_content_origin
 from kiosk.storage.versions import Version, read_draft
 
 __all__ = ["PackError", "export_pack", "import_pack", "preview_import", "read_pack", "validate_pack"]
+UNSIGNED_REFUSED = (
+    "is not signed, and this kiosk only takes signed packs. Ask the content team for the signed pack "
+    "(or ask IT to allow unsigned packs with: kiosk-admin settings set allow_unsigned_packs 1)"
+)
+
+
+class OlderPackError(PackError):
+    """The pack's content version is older than the one on show; only imported when staff go back on purpose."""
+
+
+@dataclass(frozen=True)
+class Trust:
+    """Whose signatures this kiosk accepts (fingerprints), and whether an unsigned pack may come in."""
+
+    fingerprints: frozenset[str]
+    allow_unsigned: bool
+
+
+@dataclass(frozen=True)
+class CheckedPack:
+    """A pack whose signature (if any), files and content have all been checked."""
+
+    name: str
+    document: Document
+    manifest: dict
+    signer: str | None
+
+    @property
+    def content_version(self) -> int:
+        """The content version the pack carries (0 for packs made before versions)."""
+        return self.manifest.get("content_version", 0)
 
 
 @dataclass(frozen=True)
@@ -49,6 +97,8 @@ class ImportPreview:
     created_at: str
     changes: ContentChanges
     has_draft: bool
+    content_version: int = 0
+    signer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,15 +110,54 @@ class ImportReport:
     backup: Path
 
 
+def trust_of(conn: sqlite3.Connection, by_hand: bool) -> Trust:
+    """What this kiosk accepts: its trusted keys; unsigned packs only by hand, and only if the setting allows."""
+    allow_unsigned = by_hand and bool(load_settings(conn).allow_unsigned_packs)
+    return Trust(frozenset(key.fingerprint for key in trusted_keys(conn)), allow_unsigned)
+
+
+def open_pack(path: Path, trust: Trust | None) -> CheckedPack:
+    """Check the signature first, then everything else; with no `trust`, any intact signature is accepted."""
+    path = Path(path)
+    opened = check_signature(read_pack_file(path), path.name)
+    if trust is not None and opened.signer is None and not trust.allow_unsigned:
+        raise fail(path.name, UNSIGNED_REFUSED)
+    if trust is not None and opened.signer is not None and opened.signer not in trust.fingerprints:
+        raise fail(
+            path.name,
+            f"is signed with a key this kiosk does not trust (key {opened.signer}). If the content team uses this "
+            "key, add it first with: kiosk-admin trust-key THEIR-KEY.pub",
+        )
+    manifest, data = read_members(opened.data, path.name)
+    return CheckedPack(path.name, parse_document(data, CONTENT), manifest, opened.signer)
+
+
+def content_version_on_show(conn: sqlite3.Connection) -> int:
+    """The content version patients see now (0 if no versioned pack was ever imported)."""
+    origin = content_origin(conn)
+    return origin.content_version if origin else 0
+
+
+def refuse_if_older(conn: sqlite3.Connection, pack: CheckedPack) -> None:
+    """OlderPackError if the pack's content is older than the content on show."""
+    on_show = content_version_on_show(conn)
+    if pack.content_version < on_show:
+        raise OlderPackError(
+            [
+                Problem(
+                    pack.name,
+                    "",
+                    "",
+                    f"holds content version {pack.content_version}, older than version {on_show} on show now, so it "
+                    "was not imported. To go back to it on purpose: kiosk-admin import-older PACK",
+                )
+            ]
+        )
+
+
 def read_pack(path: Path) -> Document:
     """The checked content and settings in the pack at `path` (PackError or ContentError if it is not usable)."""
-    _, data = read_pack_members(Path(path))
-    return parse_document(data, CONTENT)
-
-
-def _pack_and_manifest(path: Path) -> tuple[Document, dict]:
-    manifest, data = read_pack_members(Path(path))
-    return parse_document(data, CONTENT), manifest
+    return open_pack(Path(path), None).document
 
 
 def validate_pack(path: Path) -> list[Problem]:
@@ -80,27 +169,49 @@ def validate_pack(path: Path) -> list[Problem]:
     return []
 
 
-def preview_import(conn: sqlite3.Connection, path: Path) -> ImportPreview:
+def preview_import(conn: sqlite3.Connection, path: Path, allow_older: bool = False) -> ImportPreview:
     """What importing the pack at `path` would change; changes nothing."""
-    document, manifest = _pack_and_manifest(path)
-    changes = compare(published_document(conn), document)
-    return ImportPreview(Path(path).name, manifest["created_at"], changes, read_draft(conn) is not None)
+    pack = open_pack(path, trust_of(conn, by_hand=True))
+    if not allow_older:
+        refuse_if_older(conn, pack)
+    changes = compare(published_document(conn), pack.document)
+    return ImportPreview(
+        pack.name, pack.manifest["created_at"], changes, read_draft(conn) is not None, pack.content_version, pack.signer
+    )
 
 
 def import_pack(
-    conn: sqlite3.Connection, path: Path, backup_dir: Path | None = None, discard_draft: bool = False
+    conn: sqlite3.Connection,
+    path: Path,
+    backup_dir: Path | None = None,
+    discard_draft: bool = False,
+    allow_older: bool = False,
+    by_hand: bool = True,
 ) -> ImportReport:
     """Check the pack, back up, then publish its content as a new version "Imported <file name>" — all or nothing."""
-    path = Path(path)
-    document = read_pack(path)
+    return import_checked_pack(conn, open_pack(path, trust_of(conn, by_hand)), backup_dir, discard_draft, allow_older)
+
+
+def import_checked_pack(
+    conn: sqlite3.Connection,
+    pack: CheckedPack,
+    backup_dir: Path | None = None,
+    discard_draft: bool = False,
+    allow_older: bool = False,
+) -> ImportReport:
+    """Back up, then publish a checked pack's content and record its content version and signer, in one go."""
+    if not allow_older:
+        refuse_if_older(conn, pack)
     refuse_if_draft(conn, discard_draft)
-    changes = compare(published_document(conn), document)
+    changes = compare(published_document(conn), pack.document)
     backup = take_backup(conn, "before-import", backup_dir)
-    version = apply_document(conn, document, f"Imported {path.name}", "import pack", discard_draft)
+    with transaction(conn):
+        version = apply_document(conn, pack.document, f"Imported {pack.name}", "import pack", discard_draft)
+        write_content_origin(conn, pack.content_version, pack.signer, pack.name)
     return ImportReport(version, changes, backup)
 
 
-def pack_bytes(document: Document, now: datetime.datetime | None = None) -> bytes:
+def pack_bytes(document: Document, now: datetime.datetime | None = None, content_version: int = 0) -> bytes:
     """A complete pack of `document`, as the bytes of a .zip file."""
     now = (now or datetime.datetime.now(datetime.UTC)).astimezone(datetime.UTC).replace(microsecond=0)
     content = document_json(document_to_data(document))
@@ -111,9 +222,26 @@ def pack_bytes(document: Document, now: datetime.datetime | None = None) -> byte
         "kiosk_version": kiosk.__version__,
         "files": {CONTENT: {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}},
     }
+    if content_version:
+        manifest["content_version"] = content_version
+    return zip_members({MANIFEST: document_json(manifest), CONTENT: content}, now)
+
+
+def with_content_version(zip_data: bytes, name: str, content_version: int) -> bytes:
+    """The same pack (checked first) with `content_version` in its manifest; every other file as it was."""
+    manifest, _ = read_members(zip_data, name)
+    manifest = {**manifest, "content_version": content_version}
+    with zipfile.ZipFile(io.BytesIO(zip_data)) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist() if info.filename != MANIFEST}
+    now = datetime.datetime.fromisoformat(manifest["created_at"])
+    return zip_members({MANIFEST: document_json(manifest), **members}, now)
+
+
+def zip_members(members: dict[str, bytes], now: datetime.datetime) -> bytes:
+    """A .zip of `members`, in order, dated `now`."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in ((MANIFEST, document_json(manifest)), (CONTENT, content)):
+        for name, data in members.items():
             info = zipfile.ZipInfo(name, date_time=now.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -40,6 +40,18 @@ SPECS = {
             minimum=5, maximum=120,
         ),
         SettingSpec("backups_to_keep", int, "10", "How many automatic backups to keep.", minimum=1, maximum=100),
+        SettingSpec(
+            "allow_unsigned_packs", int, "1", "1: staff may import unsigned packs by hand; 0: only signed packs.",
+            minimum=0, maximum=1,
+        ),
+        SettingSpec(
+            "watched_folder", str, "", "A folder the kiosk takes new signed packs from by itself (empty: none).",
+            max_length=400,
+        ),
+        SettingSpec(
+            "opening_hours", str, "", "When the kiosk is on, like 'Mon-Fri 08:00-18:00, Sat 09:00-12:00' "
+            "(empty: always). Outside them the screen goes dark until touched.", max_length=200,
+        ),
     )
 }  # fmt: skip
 
@@ -68,6 +80,13 @@ def check_setting(key: str, value: str) -> str:
         raise SettingError(f"{key} contains control characters; use plain text.")
     if key == "doctor_guidance" and not value:
         raise SettingError("doctor_guidance cannot be empty: every screen must tell patients to see their doctor.")
+    if key == "opening_hours":
+        from kiosk.content.opening_hours import OpeningHoursError, parse_opening_hours
+
+        try:
+            parse_opening_hours(value)
+        except OpeningHoursError as error:
+            raise SettingError(f"opening_hours: {error}") from None
     return value
 
 
@@ -80,6 +99,9 @@ class Settings:
     idle_timeout_seconds: int
     idle_warning_seconds: int
     backups_to_keep: int
+    allow_unsigned_packs: int
+    watched_folder: str
+    opening_hours: str
 
 
 def load_settings(conn: sqlite3.Connection) -> Settings:
