@@ -145,9 +145,18 @@ def main(argv: list[str] | None = None) -> int:
     window.raise_()
     # Once the first frame is up; until then anything logged goes to stderr (which the service's journal keeps).
     QTimer.singleShot(LOGGING_AFTER_MS, app, start_logging)
+    QTimer.singleShot(LOGGING_AFTER_MS, app, lambda: start_unattended_services(window, db_path))
     status = app.exec()
     lock.unlock()
     return status
+
+
+def start_unattended_services(window, db_path: Path) -> None:
+    """The heartbeat for monitoring and the watched folder, after the first frame."""
+    from kiosk.ui.unattended import start_heartbeat, start_watched_folder
+
+    window.heartbeat = start_heartbeat(window, db_path)
+    window.folder_watch = start_watched_folder(window, db_path)
 
 
 def start_logging() -> None:

@@ -4,7 +4,7 @@ import argparse
 import os
 from pathlib import Path
 
-from kiosk.admin.console import DONE, NOTHING_CHANGED, add_command, open_library, refuse, say
+from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, add_command, open_library, refuse, say
 from kiosk.content.document import printable
 from kiosk.content.pack_reader import read_members, read_pack_file
 from kiosk.content.packs import with_content_version
@@ -138,6 +138,31 @@ def command_import_older(arguments: argparse.Namespace) -> int:
     )
 
 
+def command_check_json(arguments: argparse.Namespace) -> int:
+    """Report the kiosk's health for IT as JSON: exit status 0 healthy, 1 needs attention."""
+    import json
+
+    from kiosk.admin.console import database_path
+    from kiosk.admin.devices import printer_status, speech_status
+    from kiosk.content.fleet_health import health_report
+
+    report = health_report(database_path(arguments))
+    report["speech"] = speech_status()
+    report["printer"] = printer_status()
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return DONE if report["healthy"] else REFUSED
+
+
+def _add_json_to_check(commands: argparse._SubParsersAction) -> None:
+    """`check --json`: the same command, answering in JSON for monitoring tools."""
+    check = commands.choices.get("check")
+    if check is None:
+        return
+    plain = check.get_default("run")
+    check.add_argument("--json", action="store_true", help="answer in JSON for monitoring (exit 1: needs attention)")
+    check.set_defaults(run=lambda arguments: (command_check_json if arguments.json else plain)(arguments))
+
+
 def add_fleet_commands(commands: argparse._SubParsersAction) -> None:
     """Add keygen, sign, trust-key, trusted-keys, distrust-key, import-older, scan-folder and check --json."""
     keygen = add_command(
@@ -194,6 +219,7 @@ def add_fleet_commands(commands: argparse._SubParsersAction) -> None:
     )
     older.add_argument("pack", metavar="PACK", type=Path, help="the pack file to go back to")
     older.add_argument("--discard-draft", action="store_true", help="also throw away unpublished changes")
+    _add_json_to_check(commands)
 
 
 def _positive(text: str) -> int:

@@ -47,3 +47,8 @@ def database_health(conn: sqlite3.Connection) -> Health:
         broken_links=links,
         missing_tables=tuple(sorted(KIOSK_TABLES - tables)),
     )
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """The tables the database has (an older schema lacks the newer ones)."""
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

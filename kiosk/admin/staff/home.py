@@ -13,6 +13,7 @@ from kiosk.admin.staff.preview import PreviewPage
 from kiosk.admin.staff.red_flags import RedFlagsPage
 from kiosk.admin.staff.settings_page import SettingsPage
 from kiosk.content.editing import discard_draft, draft_changes, get_draft
+from kiosk.content.fleet_health import staff_lines
 from kiosk.content.publishing import PublishResult, publish
 from kiosk.storage.audit import read_audit_log
 from kiosk.ui.widgets import ResponsiveColumns, section, text_label, touch_button
@@ -46,6 +47,8 @@ class StaffHomePage(StaffPage):
         else:
             status = "No unpublished changes: patients see the content exactly as it is in the editors."
         self.column.addWidget(text_label(status, "Lead"))
+        for line in staff_lines(self.conn):  # content version, signer, and packs the watched folder left alone
+            self.column.addWidget(text_label(line, "Body"))
         self.column.addWidget(ResponsiveColumns(self._buttons(), 1000))
         self.column.addWidget(self._recent_actions())
         self.column.addStretch(1)

@@ -1,0 +1,129 @@
+"""Services a kiosk left alone runs: a heartbeat file for monitoring, and the watched folder of signed packs.
+
+Qt only at this edge: the decisions are in kiosk.content.watched_folder and kiosk.content.heartbeat.
+"""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+
+from kiosk.content.heartbeat import HEARTBEAT_SECONDS, write_heartbeat
+from kiosk.content.packs import content_version_on_show
+from kiosk.ui.navigator import START, Route
+
+log = logging.getLogger("kiosk.unattended")
+LOOK_EVERY_MS = 60_000  # the periodic look catches what the file watcher misses (network folders, USB sticks)
+LOOK_AFTER_CHANGE_MS = 6_000  # a little over SETTLE_SECONDS: a file just written is looked at once it settles
+
+
+def is_quiet(window) -> bool:
+    """No patient: the start screen with nothing behind it and no question on screen."""
+    closed = getattr(window, "closed_screen", None)
+    overlay = window.idle.overlay.isVisible() if hasattr(window.idle, "overlay") else False
+    at_start = window.navigator.history == (Route(START),)
+    return (at_start and not overlay) or (closed is not None and closed.isVisible())
+
+
+def screen_kind(window) -> str:
+    """The kind of screen on show ("start", "treatment", "closed"), never which card or cause."""
+    closed = getattr(window, "closed_screen", None)
+    if closed is not None and closed.isVisible():
+        return "closed"
+    current = window.navigator.current
+    return current.screen if current else "none"
+
+
+class Heartbeat(QObject):
+    """Writes the heartbeat file now and every HEARTBEAT_SECONDS."""
+
+    def __init__(self, window, db_path: Path):
+        super().__init__(window)
+        self.window = window
+        self.db_path = Path(db_path)
+        self.timer = QTimer(self, interval=HEARTBEAT_SECONDS * 1000)
+        self.timer.timeout.connect(self.beat)
+        self.timer.start()
+        self.beat()
+
+    def beat(self) -> None:
+        """Write one heartbeat; a failure is logged, never shown to a patient."""
+        try:
+            version = content_version_on_show(self.window.library.conn)
+            write_heartbeat(self.db_path, screen_kind(self.window), version)
+        except Exception:  # noqa: BLE001 - monitoring must never stop the kiosk
+            log.exception("Could not write the heartbeat file")
+
+
+class FolderWatch(QObject):
+    """Looks at the watched folder when it changes, every minute, and whenever a patient leaves."""
+
+    def __init__(self, window, db_path: Path):
+        super().__init__(window)
+        self.window = window
+        self.db_path = Path(db_path)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self.look_soon)
+        self.soon = QTimer(self, singleShot=True, interval=LOOK_AFTER_CHANGE_MS)
+        self.soon.timeout.connect(self.look)
+        self.every = QTimer(self, interval=LOOK_EVERY_MS)
+        self.every.timeout.connect(self.look)
+        self.every.start()
+        window.navigator.changed.connect(lambda route: route == Route(START) and self.look_soon())
+        self.look()
+
+    def folder(self) -> Path | None:
+        """The folder from the settings (they may change while the kiosk runs), watched once it exists."""
+        text = self.window.library.settings().watched_folder
+        folder = Path(text) if text else None
+        watched = set(self.watcher.directories())
+        wanted = {str(folder)} if folder is not None and folder.is_dir() else set()
+        if watched != wanted:
+            if watched:
+                self.watcher.removePaths(list(watched))
+            if wanted:
+                self.watcher.addPaths(list(wanted))
+        return folder
+
+    def look_soon(self, *_) -> None:
+        """Look again shortly (a file that just appeared may still be arriving)."""
+        self.soon.start()
+
+    def look(self) -> None:
+        """Import the newest valid pack if no patient is using the kiosk; only look while it is quiet."""
+        try:
+            imported = self._look()
+        except Exception:  # noqa: BLE001 - a bad folder must never stop the kiosk or send a patient away
+            log.exception("Could not look at the watched folder")
+            return
+        if imported:
+            self.window.check_for_changes()
+
+    def _look(self) -> bool:
+        folder = self.folder()
+        if folder is None or not is_quiet(self.window):
+            return False
+        from kiosk.content.watched_folder import import_from_folder
+        from kiosk.storage.db import open_database
+
+        conn = open_database(self.db_path)  # its own connection: the window notices the change and reloads
+        try:
+            return import_from_folder(conn, folder, quiet=True) is not None
+        finally:
+            conn.close()
+
+    def stop(self) -> None:
+        """Stop watching (the window is closing)."""
+        self.every.stop()
+        self.soon.stop()
+        self.watcher.removePaths(self.watcher.directories())
+
+
+def start_heartbeat(window, db_path: Path) -> Heartbeat:
+    """The heartbeat for the running kiosk."""
+    return Heartbeat(window, db_path)
+
+
+def start_watched_folder(window, db_path: Path) -> FolderWatch:
+    """The watched folder for the running kiosk (it does nothing while the setting is empty)."""
+    return FolderWatch(window, db_path)

@@ -1,0 +1,220 @@
+"""The watched folder: new signed packs come in by themselves at a quiet moment; anything else is left and reported."""
+
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from admin_runner import kiosk_admin, pack_bytes
+from fleet_helpers import json_of, make_key, signed_pack_bytes, versioned_document, write_signed_pack
+from test_staff_area import Staff
+
+from kiosk.content.library import Library
+from kiosk.content.settings import save_setting
+from kiosk.content.signing import fingerprint, load_public_key
+from kiosk.content.watched_folder import import_from_folder
+from kiosk.storage.backup import automatic_backups
+from kiosk.storage.fleet import add_trusted_key, watched_files
+from kiosk.ui import unattended
+
+LONG_AGO = time.time() - 3600
+
+
+def settled(path):
+    """As if the file had finished arriving an hour ago."""
+    os.utime(path, (LONG_AGO, LONG_AGO))
+    return path
+
+
+@pytest.fixture
+def fleet(tmp_path):
+    """A kiosk database that trusts the content team's key, and its (empty) watched folder."""
+    db = tmp_path / "kiosk" / "kiosk.db"
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    key, public = make_key(tmp_path / "keys")
+    library = Library.open(db)
+    raw = load_public_key(public)
+    add_trusted_key(library.conn, fingerprint(raw), raw, "Content team")
+    save_setting(library.conn, "watched_folder", str(folder))
+    library.close()
+    return db, folder, key
+
+
+def states(conn) -> dict[str, str]:
+    return {found.name: found.state for found in watched_files(conn)}
+
+
+def test_a_newer_signed_pack_is_imported_at_a_quiet_moment_with_a_backup_first(fleet):
+    db, folder, key = fleet
+    settled(write_signed_pack(folder / "content-v3.zip", key, 3))
+    library = Library.open(db)
+    assert import_from_folder(library.conn, folder, quiet=False) is None
+    assert states(library.conn) == {"content-v3.zip": "waiting"}
+    report = import_from_folder(library.conn, folder, quiet=True)
+    assert report is not None and report.backup.exists()
+    assert library.content().treatments[0].name == "Minoxidil, edition 3"
+    assert states(library.conn) == {"content-v3.zip": "imported"}
+    assert import_from_folder(library.conn, folder, quiet=True) is None  # nothing new: nothing done
+    library.close()
+
+
+def test_bad_packs_are_left_in_place_and_reported(fleet, tmp_path):
+    db, folder, key = fleet
+    stranger, _ = make_key(tmp_path / "elsewhere", "stranger")
+    good = signed_pack_bytes(key, 5)
+    forged = bytearray(good)
+    forged[-100] ^= 0xFF
+    (folder / "forged.zip").write_bytes(bytes(forged))
+    write_signed_pack(folder / "stranger.zip", stranger, 9)
+    (folder / "unsigned.zip").write_bytes(pack_bytes(versioned_document(8)))
+    (folder / "broken-copy.zip").write_bytes(good[:1000])
+    for path in folder.iterdir():
+        settled(path)
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    library = Library.open(db)
+    original = library.content()
+    assert import_from_folder(library.conn, folder, quiet=True) is None
+    assert library.content() == original
+    assert states(library.conn) == {name: "refused" for name in before}
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+    messages = {found.name: found.message for found in watched_files(library.conn)}
+    assert "changed after it was signed" in messages["forged.zip"]
+    assert "does not trust" in messages["stranger.zip"]
+    assert "not signed" in messages["unsigned.zip"]
+    assert "copy it again" in messages["broken-copy.zip"]
+    library.close()
+
+
+def test_a_file_still_being_copied_is_postponed_then_imported(fleet):
+    db, folder, key = fleet
+    data = signed_pack_bytes(key, 4)
+    arriving = folder / "content-v4.zip"
+    arriving.write_bytes(data[: len(data) // 3])
+    library = Library.open(db)
+    now = time.time()
+    assert import_from_folder(library.conn, folder, quiet=True, now=now) is None
+    assert states(library.conn) == {"content-v4.zip": "copying"}
+    arriving.write_bytes(data)
+    assert import_from_folder(library.conn, folder, quiet=True, now=now + 1) is None  # just written: not yet
+    assert import_from_folder(library.conn, folder, quiet=True, now=now + 60) is not None
+    assert library.content().treatments[0].name == "Minoxidil, edition 4"
+    library.close()
+
+
+def test_a_replayed_older_pack_is_not_imported(fleet):
+    db, folder, key = fleet
+    settled(write_signed_pack(folder / "v6.zip", key, 6))
+    library = Library.open(db)
+    import_from_folder(library.conn, folder, quiet=True)
+    (folder / "v6.zip").unlink()
+    settled(write_signed_pack(folder / "v2-replayed.zip", key, 2))
+    assert import_from_folder(library.conn, folder, quiet=True) is None
+    assert library.content().treatments[0].name == "Minoxidil, edition 6"
+    assert states(library.conn) == {"v2-replayed.zip": "old"}
+    library.close()
+
+
+def test_only_the_newest_of_several_packs_is_imported(fleet):
+    db, folder, key = fleet
+    for version in (3, 5, 4):
+        settled(write_signed_pack(folder / f"v{version}.zip", key, version))
+    library = Library.open(db)
+    import_from_folder(library.conn, folder, quiet=True)
+    assert library.content().treatments[0].name == "Minoxidil, edition 5"
+    assert states(library.conn) == {"v3.zip": "old", "v4.zip": "old", "v5.zip": "imported"}
+    assert len(automatic_backups(db.parent / "backups")) == 1
+    library.close()
+
+
+def test_check_reports_refused_files_and_asks_for_attention(fleet):
+    db, folder, key = fleet
+    (folder / "unsigned.zip").write_bytes(pack_bytes())
+    settled(folder / "unsigned.zip")
+    library = Library.open(db)
+    import_from_folder(library.conn, folder, quiet=True)
+    library.close()
+    result = kiosk_admin(db, "check", "--json")
+    assert result.returncode == 1
+    report = json_of(result.stdout)
+    assert report["healthy"] is False
+    assert any("unsigned.zip" in line for line in report["attention"])
+
+
+@pytest.fixture
+def watching_window(qtbot, fleet, monkeypatch):
+    """The real kiosk window on the fleet database, with the watched folder running (looking soon after a change)."""
+    from kiosk.app import build_window
+
+    monkeypatch.setattr(unattended, "LOOK_AFTER_CHANGE_MS", 50)
+    db, folder, key = fleet
+    window = build_window(db)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    qtbot.waitExposed(window)
+    watch = unattended.start_watched_folder(window, db)
+    yield window, watch, folder, key
+    watch.stop()
+    window.close()
+    window.library.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def patient_of(qtbot):
+    from conftest import Patient
+
+    return lambda window: Patient(qtbot, window)
+
+
+def test_the_running_kiosk_picks_up_a_new_pack_while_on_the_start_screen(watching_window, qtbot):
+    window, watch, folder, key = watching_window
+    with qtbot.waitSignal(watch.watcher.directoryChanged, timeout=5000):
+        settled(write_signed_pack(folder / "v7.zip", key, 7))
+    qtbot.waitUntil(lambda: window.content.treatments[0].name == "Minoxidil, edition 7", timeout=10000)
+
+
+def test_a_patient_mid_way_is_never_interrupted(watching_window, patient_of, qtbot):
+    window, watch, folder, key = watching_window
+    patient = patient_of(window)
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    settled(write_signed_pack(folder / "v8.zip", key, 8))
+    watch.look()
+    assert not patient.sees("Minoxidil, edition 8")
+    patient.tap("Home")
+    qtbot.waitUntil(lambda: window.content.treatments[0].name == "Minoxidil, edition 8", timeout=10000)
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    assert patient.sees("Minoxidil, edition 8")
+
+
+def test_the_staff_home_shows_the_content_version_signer_and_left_over_files(watching_window, qtbot):
+    window, watch, folder, key = watching_window
+    settled(write_signed_pack(folder / "v9.zip", key, 9))
+    (folder / "unsigned.zip").write_bytes(pack_bytes())
+    settled(folder / "unsigned.zip")
+    watch.look()
+    qtbot.waitUntil(lambda: window.content.treatments[0].name == "Minoxidil, edition 9", timeout=10000)
+    staff = Staff(qtbot, window)
+    staff.unlock()
+    staff.wait_to_see("Content version 9, signed with key")
+    assert staff.sees("(Content team)")
+    assert staff.sees("Watched folder: 'unsigned.zip' is not signed")
+
+
+@pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is not installed")
+def test_an_rsync_copy_into_the_folder_is_imported(fleet, tmp_path):
+    db, folder, key = fleet
+    source = tmp_path / "content-team"
+    write_signed_pack(source / "content-v11.zip", key, 11)
+    subprocess.run(["rsync", "-a", "--delay-updates", f"{source}/", f"{folder}/"], check=True, timeout=60)
+    for path in folder.iterdir():
+        settled(path)
+    library = Library.open(db)
+    assert import_from_folder(library.conn, folder, quiet=True) is not None
+    assert library.content().treatments[0].name == "Minoxidil, edition 11"
+    library.close()
