@@ -6,9 +6,9 @@ import subprocess
 import time
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from admin_runner import kiosk_admin, pack_bytes
 from fleet_helpers import json_of, make_key, signed_pack_bytes, versioned_document, write_signed_pack
+from PySide6.QtCore import QCoreApplication, QEvent
 from test_staff_area import Staff
 
 from kiosk.content.library import Library
