@@ -152,9 +152,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def start_unattended_services(window, db_path: Path) -> None:
-    """The heartbeat for monitoring and the watched folder, after the first frame."""
-    from kiosk.ui.unattended import start_heartbeat, start_watched_folder
+    """Opening hours, the heartbeat for monitoring and the watched folder, after the first frame."""
+    from kiosk.ui.unattended import start_heartbeat, start_opening_hours, start_watched_folder
 
+    window.opening_hours = start_opening_hours(window)
     window.heartbeat = start_heartbeat(window, db_path)
     window.folder_watch = start_watched_folder(window, db_path)
 

@@ -60,6 +60,10 @@ UNSIGNED_REFUSED = (
     "is not signed, and this kiosk only takes signed packs. Ask the content team for the signed pack "
     "(or ask IT to allow unsigned packs with: kiosk-admin settings set allow_unsigned_packs 1)"
 )
+UNSIGNED_IN_FOLDER = (
+    "is not signed: the watched folder only takes signed packs. Sign it with kiosk-admin sign, "
+    "or import it by hand on the staff screen"
+)
 
 
 class OlderPackError(PackError):
@@ -72,6 +76,7 @@ class Trust:
 
     fingerprints: frozenset[str]
     allow_unsigned: bool
+    by_hand: bool = True
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,7 @@ class ImportReport:
 def trust_of(conn: sqlite3.Connection, by_hand: bool) -> Trust:
     """What this kiosk accepts: its trusted keys; unsigned packs only by hand, and only if the setting allows."""
     allow_unsigned = by_hand and bool(load_settings(conn).allow_unsigned_packs)
-    return Trust(frozenset(key.fingerprint for key in trusted_keys(conn)), allow_unsigned)
+    return Trust(frozenset(key.fingerprint for key in trusted_keys(conn)), allow_unsigned, by_hand)
 
 
 def open_pack(path: Path, trust: Trust | None) -> CheckedPack:
@@ -121,7 +126,7 @@ def open_pack(path: Path, trust: Trust | None) -> CheckedPack:
     path = Path(path)
     opened = check_signature(read_pack_file(path), path.name)
     if trust is not None and opened.signer is None and not trust.allow_unsigned:
-        raise fail(path.name, UNSIGNED_REFUSED)
+        raise fail(path.name, UNSIGNED_REFUSED if trust.by_hand else UNSIGNED_IN_FOLDER)
     if trust is not None and opened.signer is not None and opened.signer not in trust.fingerprints:
         raise fail(
             path.name,

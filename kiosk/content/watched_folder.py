@@ -12,7 +12,14 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kiosk.content.packs import CheckedPack, ImportReport, import_checked_pack, open_pack, trust_of
+from kiosk.content.packs import (
+    UNSIGNED_IN_FOLDER,
+    CheckedPack,
+    ImportReport,
+    import_checked_pack,
+    open_pack,
+    trust_of,
+)
 from kiosk.content.schema import ContentError
 from kiosk.content.signing import IncompletePackError
 from kiosk.storage.errors import KnownError, plain_reason
@@ -74,7 +81,7 @@ def look_at_folder(conn: sqlite3.Connection, folder: Path, now: float | None = N
             findings.append(replace(seen, state="refused", message=_first(error)))
             continue
         if pack.signer is None:
-            findings.append(replace(seen, state="refused", message="is not signed; the folder only takes signed packs"))
+            findings.append(replace(seen, state="refused", message=UNSIGNED_IN_FOLDER))  # never, whatever the setting
         elif pack.content_version == on_show and origin is not None and origin.pack_name == path.name:
             findings.append(replace(seen, state="imported", message=f"is on show (content version {on_show})"))
         elif pack.content_version <= newest_seen:

@@ -108,6 +108,11 @@ class IdleWatcher(QObject):
         self._idle.stop()
         self._paused = True
 
+    @property
+    def paused(self) -> bool:
+        """Whether staff are at work (the patient session is on hold)."""
+        return self._paused
+
     def resume(self) -> None:
         """Watch again, starting a fresh quiet spell."""
         self._paused = False

@@ -22,7 +22,8 @@ def is_quiet(window) -> bool:
     closed = getattr(window, "closed_screen", None)
     overlay = window.idle.overlay.isVisible() if hasattr(window.idle, "overlay") else False
     at_start = window.navigator.history == (Route(START),)
-    return (at_start and not overlay) or (closed is not None and closed.isVisible())
+    staff_at_work = window.idle.paused
+    return (at_start and not overlay and not staff_at_work) or (closed is not None and closed.isVisible())
 
 
 def screen_kind(window) -> str:
@@ -117,6 +118,15 @@ class FolderWatch(QObject):
         self.every.stop()
         self.soon.stop()
         self.watcher.removePaths(self.watcher.directories())
+
+
+def start_opening_hours(window, clock=None):
+    """The dark, still screen outside opening hours (nothing happens while the setting is empty)."""
+    from kiosk.ui.closed_screen import OpeningHoursWatch
+
+    watch = OpeningHoursWatch(window, is_quiet, clock)
+    window.closed_screen = watch.screen
+    return watch
 
 
 def start_heartbeat(window, db_path: Path) -> Heartbeat:
