@@ -218,3 +218,26 @@ def test_an_rsync_copy_into_the_folder_is_imported(fleet, tmp_path):
     assert import_from_folder(library.conn, folder, quiet=True) is not None
     assert library.content().treatments[0].name == "Minoxidil, edition 11"
     library.close()
+
+
+def test_a_full_disk_during_an_automatic_import_changes_nothing_and_it_is_tried_again(fleet):
+    db, folder, key = fleet
+    document = versioned_document(12)
+    for card in document["treatments"]:
+        card["what_it_is"] += " " + os.urandom(300).hex()
+    pack = folder / "big-v12.zip"
+    pack.write_bytes(signed_pack_bytes(key, 12, document))
+    settled(pack)
+    library = Library.open(db)
+    before = library.content()
+    pages = library.conn.execute("PRAGMA page_count").fetchone()[0]
+    library.conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk fills up during the import
+    assert import_from_folder(library.conn, folder, quiet=True) is None
+    assert library.content() == before
+    assert library.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    [finding] = watched_files(library.conn)
+    assert finding.state == "waiting" and "disk is full" in finding.message and "tried again" in finding.message
+    library.conn.execute("PRAGMA max_page_count = 1073741823")  # space was freed
+    assert import_from_folder(library.conn, folder, quiet=True) is not None
+    assert library.content().treatments[0].name == "Minoxidil, edition 12"
+    library.close()

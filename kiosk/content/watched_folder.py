@@ -145,5 +145,8 @@ def import_from_folder(
             replace(found, state=outcome, message=message) if found.name == look.candidate.name else found
             for found in findings
         )
-    record_findings(conn, findings)
+    try:
+        record_findings(conn, findings)
+    except sqlite3.Error as error:  # a full disk: the findings wait for the next look
+        log.warning("Watched folder: could not record what was found (%s)", plain_reason(error))
     return report
