@@ -241,3 +241,17 @@ def test_a_full_disk_during_an_automatic_import_changes_nothing_and_it_is_tried_
     assert import_from_folder(library.conn, folder, quiet=True) is not None
     assert library.content().treatments[0].name == "Minoxidil, edition 12"
     library.close()
+
+
+def test_a_syncthing_style_arrival_is_ignored_until_renamed_into_place(fleet):
+    db, folder, key = fleet
+    temporary = folder / ".syncthing.content-v13.zip.tmp"  # Syncthing writes here, then renames
+    write_signed_pack(temporary, key, 13)
+    settled(temporary)
+    library = Library.open(db)
+    assert import_from_folder(library.conn, folder, quiet=True) is None
+    assert watched_files(library.conn) == []
+    settled(temporary.rename(folder / "content-v13.zip"))
+    assert import_from_folder(library.conn, folder, quiet=True) is not None
+    assert library.content().treatments[0].name == "Minoxidil, edition 13"
+    library.close()
