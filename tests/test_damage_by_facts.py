@@ -4,6 +4,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -143,3 +144,31 @@ def test_native_crashes_are_written_to_the_crash_log_in_the_log_folder(tmp_path)
     assert crashed.returncode != 0
     log = (data / "hairloss-kiosk" / "logs" / "crash.log").read_text()
     assert "Segmentation fault" in log and "File " in log
+
+
+def test_the_real_kiosk_waits_for_a_database_another_process_holds_then_starts(db_path, tmp_path):
+    from kiosk.content.heartbeat import heartbeat_path
+
+    healthy_database(db_path)
+    beat = heartbeat_path(db_path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
+    with held("sqlite", db_path, seconds=2.0):
+        kiosk = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "--db", str(db_path), "--windowed"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while not beat.exists() and kiosk.poll() is None and time.monotonic() < deadline:
+            try:
+                kiosk.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                continue
+        assert kiosk.poll() is None, kiosk.stderr.read()
+    finally:
+        kiosk.terminate()
+        kiosk.wait(timeout=30)
+    assert set_aside_files(db_path.parent) == []
