@@ -128,3 +128,41 @@ def test_a_member_that_lies_about_its_size_is_refused(fuzz_library):
     pack.write_bytes(bytes(raw))
     with pytest.raises(ContentError):
         read_pack(pack)
+
+
+@pytest.fixture(scope="module")
+def signed_fuzz(tmp_path_factory):
+    """A kiosk that trusts one key, and one pack signed with it."""
+    from fleet_helpers import make_key, signed_pack_bytes
+
+    from kiosk.content.signing import fingerprint, load_public_key
+    from kiosk.storage.fleet import add_trusted_key
+
+    folder = tmp_path_factory.mktemp("signed-fuzz")
+    key, public = make_key(folder)
+    library = Library.open(folder / "kiosk.db")
+    raw = load_public_key(public)
+    add_trusted_key(library.conn, fingerprint(raw), raw, "Content team")
+    yield library, folder, signed_pack_bytes(key, 3)
+    library.close()
+
+
+@FUZZ
+@given(st.data())
+def test_any_change_to_a_signed_pack_is_refused_and_changes_nothing(signed_fuzz, data):
+    library, folder, signed = signed_fuzz
+    changed = bytearray(signed)
+    kind = data.draw(st.sampled_from(["flip", "cut", "append"]))
+    if kind == "flip":
+        at = data.draw(st.integers(0, len(changed) - 1))
+        changed[at] ^= data.draw(st.integers(1, 255))
+    elif kind == "cut":
+        del changed[data.draw(st.integers(0, len(changed) - 1)) :]
+    else:
+        changed += data.draw(st.binary(min_size=1, max_size=64))
+    pack = folder / "changed.zip"
+    pack.write_bytes(bytes(changed))
+    before = database_dump(library.path)
+    with pytest.raises(ContentError):
+        import_pack(library.conn, pack)
+    assert database_dump(library.path) == before

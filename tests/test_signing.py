@@ -146,3 +146,15 @@ def test_signing_with_a_public_key_is_refused_in_plain_words(tmp_path):
     pack.write_bytes(pack_bytes())
     result = kiosk_admin(tmp_path / "kiosk.db", "sign", str(pack), "--key", str(public), "--content-version", "2")
     assert result.returncode == 1 and "private .key file" in result.stderr
+
+
+def test_damaging_the_signature_header_is_no_way_round_the_signature(tmp_path, kiosk):
+    db, key, _ = kiosk
+    data = bytearray(signed_pack_bytes(key, 5))
+    data[0] ^= 0x01  # the pack no longer looks signed; it must not be read as an unsigned one
+    pack = tmp_path / "stripped.zip"
+    pack.write_bytes(bytes(data))
+    before = database_dump(db)
+    result = kiosk_admin(db, "import", str(pack))
+    assert result.returncode == 1 and "is damaged" in result.stderr
+    assert database_dump(db) == before

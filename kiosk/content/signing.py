@@ -121,6 +121,10 @@ def check_signature(data: bytes, name: str) -> OpenedPack:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     if not is_signed(data):
+        if len(data) >= 4 and not data.startswith(b"PK") and data.rfind(b"PK\x05\x06") >= 0:
+            # A zip with something in front: most likely a signed pack whose header was damaged. Never read
+            # it as unsigned, or damaging the signature would be a way round it.
+            raise fail(name, "is damaged: it does not start the way a content pack starts. Ask for a new copy")
         return OpenedPack(data, None, None)
     incomplete = IncompletePackError([Problem(name, "", "", INCOMPLETE)])
     if len(data) < HEADER.size:
