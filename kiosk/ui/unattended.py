@@ -27,10 +27,12 @@ def is_quiet(window) -> bool:
 
 
 def screen_kind(window) -> str:
-    """The kind of screen on show ("start", "treatment", "closed"), never which card or cause."""
+    """The kind of screen on show ("start", "treatment", "closed", "staff"), never which card or cause."""
     closed = getattr(window, "closed_screen", None)
     if closed is not None and closed.isVisible():
         return "closed"
+    if window.idle.paused:
+        return "staff"
     current = window.navigator.current
     return current.screen if current else "none"
 
