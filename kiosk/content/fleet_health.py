@@ -26,7 +26,7 @@ def health_report(db_path: Path, now: datetime.datetime | None = None) -> dict:
     """Everything IT wants to know about one kiosk; "attention" lists what needs a person, in plain words."""
     now = now or datetime.datetime.now(datetime.UTC)
     attention: list[str] = []
-    report: dict = {"database": {"path": str(db_path)}}
+    report: dict = {"database": {"path": str(Path(db_path).absolute())}}
     try:
         conn = open_read_only(db_path)
     except KnownError as error:
