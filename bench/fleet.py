@@ -7,9 +7,9 @@
 Packs arrive in the shared folder one round at a time, good ones among truncated copies (one finished later,
 one never), forged signatures, a key no kiosk trusts and a replayed older pack. Each round, every kiosk
 without a patient (a seeded random 60 %) looks at the folder, as the running kiosk does at its start screen.
-After every look the bench checks the kiosk shows a valid version (never a bad one). It reports the time from
-the newest valid pack's arrival until every kiosk shows it, and exits 1 if any kiosk ever showed bad content
-or the fleet did not converge.
+After every look the bench checks the kiosk shows content from a good pack, never older than before. It
+reports the time from the newest valid pack's arrival until every kiosk shows it, and exits 1 if any kiosk
+ever showed bad content or the fleet did not converge.
 """
 
 import argparse
@@ -28,8 +28,9 @@ from kiosk.content.library import Library
 from kiosk.content.packs import content_version_on_show, pack_bytes, published_document
 from kiosk.content.signing import fingerprint, new_key_pair, raw_public_key, sign
 from kiosk.content.watched_folder import SETTLE_SECONDS, import_from_folder
+from kiosk.storage.content_tables import read_content
 from kiosk.storage.db import connect
-from kiosk.storage.fleet import add_trusted_key
+from kiosk.storage.fleet import add_trusted_key, content_origin
 
 # (round, kind, content version, file name): what lands in the folder, and when.
 ARRIVALS = (
@@ -45,6 +46,7 @@ ARRIVALS = (
     (8, "good", 4, "content-v4.zip"),
 )
 VALID = {0, 1, 2, 3, 4}  # 0: the bundled content every kiosk starts with
+GOOD_FILES = {None, "content-v1.zip", "content-v2.zip", "content-v3.zip", "content-v4.zip"}
 NEWEST = 4
 QUIET_SHARE = 0.6
 MAX_ROUNDS = 60
@@ -111,10 +113,11 @@ def make_kiosks(root: Path, count: int, source: Source, template: Path) -> list[
     return paths
 
 
-def shown_version(conn) -> tuple[int, str]:
-    """The content version a kiosk shows and the first card's name."""
-    name = conn.execute("SELECT name FROM treatment ORDER BY position LIMIT 1").fetchone()[0]
-    return content_version_on_show(conn), name
+def shown_version(conn) -> tuple[int, str, str | None]:
+    """The content version a kiosk shows, the first card's name, and the pack file it came from."""
+    name = read_content(conn).treatments[0].name
+    origin = content_origin(conn)
+    return content_version_on_show(conn), name, origin.pack_name if origin else None
 
 
 def run(count: int, seed: int = 15) -> dict:
@@ -129,6 +132,7 @@ def run(count: int, seed: int = 15) -> dict:
         kiosks = make_kiosks(root, count, source, root / "template" / "kiosk.db")
         setup_seconds = time.perf_counter() - started
         connections = [connect(path) for path in kiosks]
+        shown = [0] * count
         bad_seen, imports, looks = [], [], []
         newest_arrived = converged = newest_round = None
         rounds = 0
@@ -144,9 +148,16 @@ def run(count: int, seed: int = 15) -> dict:
                 began = time.perf_counter()
                 report = import_from_folder(conn, folder, quiet=True, now=now)
                 (imports if report else looks).append(time.perf_counter() - began)
-                version, name = shown_version(conn)
-                if version not in VALID or name != (card_name(version) if version else name):
-                    bad_seen.append((number, version, name))
+                version, name, pack = shown_version(conn)
+                went_back = version < shown[number]
+                if (
+                    version not in VALID
+                    or pack not in GOOD_FILES
+                    or went_back
+                    or (version and name != card_name(version))
+                ):
+                    bad_seen.append((number, version, name, pack))
+                shown[number] = version
             versions = [shown_version(conn)[0] for conn in connections]
             if newest_arrived and all(version == NEWEST for version in versions):
                 converged = time.perf_counter() - newest_arrived
