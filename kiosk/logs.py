@@ -26,8 +26,12 @@ _crash_file = None  # kept open for the life of the process: faulthandler writes
 
 
 def enable_crash_log(folder: Path) -> Path:
-    """Log native crashes (segfaults, aborts in Qt or SQLite) with every thread's stack to `folder`/crash.log."""
+    """Log native crashes (segfaults, aborts in Qt or SQLite) with every thread's stack to `folder`/crash.log.
+
+    On Linux, `kill -USR1 <pid>` also writes the stacks of a kiosk that seems stuck, without stopping it.
+    """
     import faulthandler
+    import signal
 
     global _crash_file
     folder.mkdir(parents=True, exist_ok=True)
@@ -35,4 +39,6 @@ def enable_crash_log(folder: Path) -> Path:
     if _crash_file is None or _crash_file.closed or Path(_crash_file.name) != path:
         _crash_file = path.open("a", encoding="utf-8")
     faulthandler.enable(_crash_file, all_threads=True)
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, _crash_file, all_threads=True)
     return path

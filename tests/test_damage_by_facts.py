@@ -172,3 +172,20 @@ def test_the_real_kiosk_waits_for_a_database_another_process_holds_then_starts(d
         kiosk.terminate()
         kiosk.wait(timeout=30)
     assert set_aside_files(db_path.parent) == []
+
+
+def test_it_can_ask_a_stuck_kiosk_for_its_stacks_without_stopping_it(tmp_path):
+    data = tmp_path / "data"
+    script = (
+        "import os, signal\nfrom kiosk import app\nfrom kiosk.logs import enable_crash_log\n"
+        "enable_crash_log(app.log_folder())\nos.kill(os.getpid(), signal.SIGUSR1)\nprint('still running')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(data)),
+    )
+    assert done.returncode == 0 and "still running" in done.stdout
+    assert "File " in (data / "hairloss-kiosk" / "logs" / "crash.log").read_text()
