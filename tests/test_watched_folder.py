@@ -255,3 +255,30 @@ def test_a_syncthing_style_arrival_is_ignored_until_renamed_into_place(fleet):
     assert import_from_folder(library.conn, folder, quiet=True) is not None
     assert library.content().treatments[0].name == "Minoxidil, edition 13"
     library.close()
+
+
+def test_a_pack_refused_for_its_key_comes_in_once_staff_trust_the_key(fleet, tmp_path):
+    db, folder, _ = fleet
+    partner, partner_public = make_key(tmp_path / "partner", "partner")
+    settled(write_signed_pack(folder / "partner-v4.zip", partner, 4))
+    library = Library.open(db)
+    assert import_from_folder(library.conn, folder, quiet=True) is None
+    assert states(library.conn) == {"partner-v4.zip": "refused"}
+    raw = load_public_key(partner_public)
+    add_trusted_key(library.conn, fingerprint(raw), raw, "Partner clinic")
+    assert import_from_folder(library.conn, folder, quiet=True) is not None
+    assert states(library.conn) == {"partner-v4.zip": "imported"}
+    library.close()
+
+
+def test_a_pack_replaced_after_being_read_is_read_again(fleet):
+    db, folder, key = fleet
+    pack = settled(write_signed_pack(folder / "content.zip", key, 3))
+    library = Library.open(db)
+    import_from_folder(library.conn, folder, quiet=False)
+    assert states(library.conn) == {"content.zip": "waiting"}
+    pack.write_bytes(pack.read_bytes()[:-10])  # the same name, now broken
+    settled(pack)
+    assert import_from_folder(library.conn, folder, quiet=True) is None
+    assert states(library.conn) == {"content.zip": "refused"}
+    library.close()

@@ -128,13 +128,17 @@ def open_pack(path: Path, trust: Trust | None) -> CheckedPack:
     if trust is not None and opened.signer is None and not trust.allow_unsigned:
         raise fail(path.name, UNSIGNED_REFUSED if trust.by_hand else UNSIGNED_IN_FOLDER)
     if trust is not None and opened.signer is not None and opened.signer not in trust.fingerprints:
-        raise fail(
-            path.name,
-            f"is signed with a key this kiosk does not trust (key {opened.signer}). If the content team uses this "
-            "key, add it first with: kiosk-admin trust-key THEIR-KEY.pub",
-        )
+        raise fail(path.name, untrusted_message(opened.signer))
     manifest, data = read_members(opened.data, path.name)
     return CheckedPack(path.name, parse_document(data, CONTENT), manifest, opened.signer)
+
+
+def untrusted_message(signer: str) -> str:
+    """Why a pack signed with an untrusted key is refused, and what to do."""
+    return (
+        f"is signed with a key this kiosk does not trust (key {signer}). If the content team uses this "
+        "key, add it first with: kiosk-admin trust-key THEIR-KEY.pub"
+    )
 
 
 def content_version_on_show(conn: sqlite3.Connection) -> int:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from kiosk.content.packs import (
     UNSIGNED_IN_FOLDER,
-    CheckedPack,
     ImportReport,
     import_checked_pack,
     open_pack,
     trust_of,
+    untrusted_message,
 )
 from kiosk.content.schema import ContentError
 from kiosk.content.signing import IncompletePackError
@@ -36,7 +36,23 @@ class FolderLook:
     """What each file in the folder is, and the pack to import at the next quiet moment (if any)."""
 
     findings: tuple[WatchedFile, ...]
-    candidate: CheckedPack | None
+    candidate: Path | None
+    candidate_version: int = 0
+
+
+@dataclass(frozen=True)
+class PackFacts:
+    """What a pack file's bytes say whichever kiosk looks: who signed it and its content version, or its problem."""
+
+    signer: str | None = None
+    content_version: int = 0
+    problem: str | None = None
+    incomplete: bool = False
+
+
+# Facts about files already read, so a folder of many old packs is not read again at every look. Keyed by
+# what changes whenever a file does (size, times, inode); trust and versions are judged afresh every time.
+_facts: dict[tuple, PackFacts] = {}
 
 
 def pack_files(folder: Path) -> list[Path]:
@@ -51,6 +67,19 @@ def pack_files(folder: Path) -> list[Path]:
         return []
 
 
+def pack_facts(path: Path, key: tuple) -> PackFacts:
+    """The facts of the pack at `path` (its signature checked first), read once per version of the file."""
+    if key not in _facts:
+        try:
+            pack = open_pack(path, None)
+            _facts[key] = PackFacts(pack.signer, pack.content_version)
+        except IncompletePackError as error:
+            _facts[key] = PackFacts(problem=error.problems[0].message, incomplete=True)
+        except (ContentError, KnownError) as error:
+            _facts[key] = PackFacts(problem=_first(error))
+    return _facts[key]
+
+
 def look_at_folder(conn: sqlite3.Connection, folder: Path, now: float | None = None) -> FolderLook:
     """Check every pack in `folder` (signature first) against this kiosk's keys and content version."""
     now = time.time() if now is None else now
@@ -59,7 +88,8 @@ def look_at_folder(conn: sqlite3.Connection, folder: Path, now: float | None = N
     newest_seen = origin.newest_seen if origin else 0
     trust = trust_of(conn, by_hand=False)
     findings: list[WatchedFile] = []
-    valid: list[tuple[CheckedPack, WatchedFile]] = []
+    valid: list[tuple[int, Path, WatchedFile]] = []
+    keys = set()
     for path in pack_files(Path(folder)):
         try:
             stat = path.stat()
@@ -69,35 +99,45 @@ def look_at_folder(conn: sqlite3.Connection, folder: Path, now: float | None = N
         if now - stat.st_mtime < SETTLE_SECONDS:
             findings.append(replace(seen, message="is still being copied; it will be looked at again"))
             continue
-        try:
-            pack = open_pack(path, trust)
-        except IncompletePackError as error:
+        key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        keys.add(key)
+        facts = pack_facts(path, key)
+        version = facts.content_version
+        if facts.incomplete:
             stuck = now - stat.st_mtime > GIVE_UP_SECONDS
             state = "refused" if stuck else "copying"
-            message = "stopped part way through copying: copy it again" if stuck else error.problems[0].message
+            message = "stopped part way through copying: copy it again" if stuck else facts.problem
             findings.append(replace(seen, state=state, message=message))
-            continue
-        except (ContentError, KnownError) as error:
-            findings.append(replace(seen, state="refused", message=_first(error)))
-            continue
-        if pack.signer is None:
+        elif facts.problem:
+            findings.append(replace(seen, state="refused", message=facts.problem))
+        elif facts.signer is None:
             findings.append(replace(seen, state="refused", message=UNSIGNED_IN_FOLDER))  # never, whatever the setting
-        elif pack.content_version == on_show and origin is not None and origin.pack_name == path.name:
+        elif facts.signer not in trust.fingerprints:
+            findings.append(replace(seen, state="refused", message=untrusted_message(facts.signer)))
+        elif version == on_show and origin is not None and origin.pack_name == path.name:
             findings.append(replace(seen, state="imported", message=f"is on show (content version {on_show})"))
-        elif pack.content_version <= newest_seen:
-            message = f"holds content version {pack.content_version}; this kiosk has had version {newest_seen}"
+        elif version <= newest_seen:
+            message = f"holds content version {version}; this kiosk has had version {newest_seen}"
             findings.append(replace(seen, state="old", message=message))
         else:
-            valid.append((pack, seen))
-    candidate = max(valid, key=lambda entry: entry[0].content_version, default=(None, None))[0]
-    for pack, seen in valid:
-        if pack is candidate:
-            message = f"holds content version {pack.content_version}: imported at the next quiet moment"
+            valid.append((version, path, seen))
+    _forget_gone(Path(folder), keys)
+    newest = max(valid, key=lambda entry: entry[0], default=None)
+    for version, path, seen in valid:
+        if path == newest[1]:
+            message = f"holds content version {version}: imported at the next quiet moment"
             findings.append(replace(seen, state="waiting", message=message))
         else:
-            message = f"holds content version {pack.content_version}; a newer pack is in the folder"
+            message = f"holds content version {version}; a newer pack is in the folder"
             findings.append(replace(seen, state="old", message=message))
-    return FolderLook(tuple(sorted(findings, key=lambda found: found.name)), candidate)
+    findings.sort(key=lambda found: found.name)
+    return FolderLook(tuple(findings), newest[1] if newest else None, newest[0] if newest else 0)
+
+
+def _forget_gone(folder: Path, keys: set[tuple]) -> None:
+    """Drop facts about this folder's files that are gone or changed."""
+    for key in [key for key in _facts if Path(key[0]).parent == folder and key not in keys]:
+        del _facts[key]
 
 
 def _first(error: Exception) -> str:
@@ -135,9 +175,12 @@ def import_from_folder(
     if look.candidate is not None and quiet:
         outcome, message = "imported", ""
         try:
-            report = import_checked_pack(conn, look.candidate)
-            message = f"is on show (content version {look.candidate.content_version})"
-            log.info("Imported %s from the watched folder", look.candidate.name)
+            pack = open_pack(look.candidate, trust_of(conn, by_hand=False))  # read and checked again, then used
+            if pack.content_version != look.candidate_version:
+                raise KnownError("it changed while the kiosk was looking at it")
+            report = import_checked_pack(conn, pack)
+            message = f"is on show (content version {pack.content_version})"
+            log.info("Imported %s from the watched folder", pack.name)
         except (ContentError, KnownError, sqlite3.Error) as error:  # a draft, a full disk: nothing changed
             outcome, message = "waiting", f"could not be imported yet ({_first(error)}); it will be tried again"
             log.warning("Watched folder: %s %s", look.candidate.name, message)
