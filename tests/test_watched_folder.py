@@ -282,3 +282,9 @@ def test_a_pack_replaced_after_being_read_is_read_again(fleet):
     assert import_from_folder(library.conn, folder, quiet=True) is None
     assert states(library.conn) == {"content.zip": "refused"}
     library.close()
+
+
+def test_the_folder_setting_must_be_a_full_path(db_path):
+    result = kiosk_admin(db_path, "settings", "set", "watched_folder", "incoming")
+    assert result.returncode == 1 and "full path" in result.stderr
+    assert kiosk_admin(db_path, "settings", "set", "watched_folder", "/media/usb/content").returncode == 0

@@ -80,6 +80,8 @@ def check_setting(key: str, value: str) -> str:
         raise SettingError(f"{key} contains control characters; use plain text.")
     if key == "doctor_guidance" and not value:
         raise SettingError("doctor_guidance cannot be empty: every screen must tell patients to see their doctor.")
+    if key == "watched_folder" and value and not value.startswith("/") and ":" not in value[:3]:
+        raise SettingError("watched_folder must be a full path, like /var/lib/hairloss-kiosk/incoming.")
     if key == "opening_hours":
         from kiosk.content.opening_hours import OpeningHoursError, parse_opening_hours
 
