@@ -141,6 +141,8 @@ def test_check_reports_refused_files_and_asks_for_attention(fleet):
     report = json_of(result.stdout)
     assert report["healthy"] is False
     assert any("unsigned.zip" in line for line in report["attention"])
+    assert report["watched_folder"]["path"] == str(folder) and report["watched_folder"]["exists"] is True
+    assert report["watched_folder"]["files"][0]["state"] == "refused"
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kiosk.content.heartbeat import read_heartbeat
 from kiosk.content.recovery import RECOVERY_ACTION
+from kiosk.content.settings import load_settings
 from kiosk.storage.audit import read_audit_log
 from kiosk.storage.backup import BACKUP_FOLDER, automatic_backups
 from kiosk.storage.errors import KnownError, plain_reason
@@ -82,9 +83,12 @@ def _read_database(conn: sqlite3.Connection, report: dict, attention: list[str],
         }
         report["trusted_keys"] = [key.fingerprint for key in trusted_keys(conn)]
         files = watched_files(conn)
-        report["watched_folder"] = [
-            {"file": f.name, "state": f.state, "message": f.message, "seen_at": f.seen_at} for f in files
-        ]
+        folder = load_settings(conn).watched_folder
+        report["watched_folder"] = {
+            "path": folder or None,
+            "exists": bool(folder) and Path(folder).is_dir(),
+            "files": [{"file": f.name, "state": f.state, "message": f.message, "seen_at": f.seen_at} for f in files],
+        }
         for file in files:
             if file.state in PROBLEM_STATES:
                 attention.append(f"Watched folder: '{file.name}' {file.message}")
