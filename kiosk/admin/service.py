@@ -109,6 +109,8 @@ StartLimitIntervalSec=0
 [Service]
 Type=simple
 User={user}
+# /var/lib/{user}: the user's home, made and owned by systemd; the database lives under it unless --db says.
+StateDirectory={user}
 # A real login session on tty1 (through PAM and logind) gives cage the screen, keyboard and touch screen.
 PAMName=login
 TTYPath=/dev/tty1
