@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
 from kiosk.content.heartbeat import HEARTBEAT_SECONDS, write_heartbeat
-from kiosk.content.packs import content_version_on_show
+from kiosk.storage.fleet import content_origin
 from kiosk.ui.navigator import START, Route
 
 log = logging.getLogger("kiosk.unattended")
@@ -52,8 +52,8 @@ class Heartbeat(QObject):
     def beat(self) -> None:
         """Write one heartbeat; a failure is logged, never shown to a patient."""
         try:
-            version = content_version_on_show(self.window.library.conn)
-            write_heartbeat(self.db_path, screen_kind(self.window), version)
+            origin = content_origin(self.window.library.conn)
+            write_heartbeat(self.db_path, screen_kind(self.window), origin.content_version if origin else 0)
         except Exception:  # noqa: BLE001 - monitoring must never stop the kiosk
             log.exception("Could not write the heartbeat file")
 
