@@ -204,9 +204,12 @@ def _unknown_evidence(folder: Path) -> None:
     _replace_once(folder / "treatments" / "prp.toml", 'evidence = "moderate"', 'evidence = "excellent"')
 
 
+MALE_PATTERN_LINKS = '  "hair-transplant",\n]\nnot_shown_to_work = ["peptides", "exosomes"]\n\n[[conditions]]'
+
+
 def _link_to_missing_card(folder: Path) -> None:
-    _replace_once(folder / "causes" / "genetic.toml", '  "hair-transplant",\n]\nnot_shown_to_work = ["peptides", "exosomes"]\n\n[[conditions]]',
-                  '  "hair-transplant",\n  "hair-tonic",\n]\nnot_shown_to_work = ["peptides", "exosomes"]\n\n[[conditions]]')  # fmt: skip
+    linked = MALE_PATTERN_LINKS.replace('"hair-transplant",', '"hair-transplant",\n  "hair-tonic",')
+    _replace_once(folder / "causes" / "genetic.toml", MALE_PATTERN_LINKS, linked)
 
 
 def _invalid_toml(folder: Path) -> None:
@@ -243,8 +246,8 @@ def _card_without_get_help_now(folder: Path) -> None:
 
 
 def _not_proven_card_among_options(folder: Path) -> None:
-    _replace_once(folder / "causes" / "genetic.toml", '  "hair-transplant",\n]\nnot_shown_to_work = ["peptides", "exosomes"]\n\n[[conditions]]',
-                  '  "hair-transplant",\n  "exosomes",\n]\nnot_shown_to_work = ["peptides"]\n\n[[conditions]]')  # fmt: skip
+    among = MALE_PATTERN_LINKS.replace('"hair-transplant",', '"hair-transplant",\n  "exosomes",')
+    _replace_once(folder / "causes" / "genetic.toml", MALE_PATTERN_LINKS, among.replace(', "exosomes"]', "]"))
 
 
 def _checked_in_the_future(folder: Path) -> None:
