@@ -27,6 +27,14 @@ class CausesScreen(Screen):
             grid.addWidget(tile, index // 2, index % 2)
         self.column.addWidget(tiles)
         self.column.addSpacing(8)
+        if self.content.pictures:
+            pictures = touch_button("What does it look like? See drawings", "Secondary", icon="book")
+            pictures.clicked.connect(lambda: self.go("pictures"))
+            self.column.addWidget(pictures)
+        for topic in self.content.topics:
+            button = touch_button(topic.title, "Secondary", icon="doctor")
+            button.clicked.connect(lambda _=False, topic_id=topic.id: self.go("topic", topic_id))
+            self.column.addWidget(button)
         everything = touch_button("All treatments", "Secondary", icon="list")
         everything.clicked.connect(lambda: self.go("treatments"))
         self.column.addWidget(everything)
