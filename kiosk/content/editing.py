@@ -95,6 +95,11 @@ def _edit(conn: sqlite3.Connection, detail: str, change: Callable[[dict[str, Any
     return _as_draft(document, published)
 
 
+def change_draft(conn: sqlite3.Connection, detail: str, change: Callable[[dict[str, Any]], None]) -> Draft:
+    """Apply `change` to the draft as plain data, checked like every edit (for edits defined elsewhere)."""
+    return _edit(conn, detail, change)
+
+
 def _refuse(item: str, field: str, message: str) -> None:
     raise ContentError([Problem(DRAFT, item, field, message)])
 

@@ -40,6 +40,10 @@ SPECS = {
             minimum=5, maximum=120,
         ),
         SettingSpec("backups_to_keep", int, "10", "How many automatic backups to keep.", minimum=1, maximum=100),
+        SettingSpec(
+            "check_after_months", int, "12", "Months after a clinician's check before a card, cause or the warning "
+            "signs are listed as due for a new check.", minimum=1, maximum=60,
+        ),
     )
 }  # fmt: skip
 
@@ -80,6 +84,7 @@ class Settings:
     idle_timeout_seconds: int
     idle_warning_seconds: int
     backups_to_keep: int
+    check_after_months: int = 12
 
 
 def load_settings(conn: sqlite3.Connection) -> Settings:

@@ -12,6 +12,7 @@ from kiosk.admin.staff.page import StaffPage, local_when
 from kiosk.admin.staff.preview import PreviewPage
 from kiosk.admin.staff.red_flags import RedFlagsPage
 from kiosk.admin.staff.settings_page import SettingsPage
+from kiosk.admin.staff.sign_off_page import SignOffListPage, due_summary
 from kiosk.content.editing import discard_draft, draft_changes, get_draft
 from kiosk.content.publishing import PublishResult, publish
 from kiosk.storage.audit import read_audit_log
@@ -46,6 +47,9 @@ class StaffHomePage(StaffPage):
         else:
             status = "No unpublished changes: patients see the content exactly as it is in the editors."
         self.column.addWidget(text_label(status, "Lead"))
+        due_line, due_items = due_summary(self.conn)
+        if due_items:
+            self.column.addWidget(section("Due for a clinician's check", text_label("\n".join([due_line, *due_items]))))
         self.column.addWidget(ResponsiveColumns(self._buttons(), 1000))
         self.column.addWidget(self._recent_actions())
         self.column.addStretch(1)
@@ -56,6 +60,7 @@ class StaffHomePage(StaffPage):
             ("Edit cards", "Secondary", lambda: area.open(CardListPage(area))),
             ("Edit causes", "Secondary", lambda: area.open(CauseListPage(area))),
             ("Edit warning signs", "Secondary", lambda: area.open(RedFlagsPage(area))),
+            ("Clinician checks", "Secondary", lambda: area.open(SignOffListPage(area))),
             ("Doctor guidance and clinic name", "Secondary", lambda: area.open(GuidancePage(area))),
             ("Preview draft", "Secondary", lambda: area.open(PreviewPage(area))),
             ("Publish", "Primary", self.ask_to_publish),
