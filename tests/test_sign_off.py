@@ -147,7 +147,8 @@ def test_staff_see_due_items_on_the_home_and_mark_one_checked(qtbot, tmp_path):
         staff.tap("Save")
         qtbot.waitUntil(lambda: get_draft(window.library.conn).has_changes)
         checked = get_draft(window.library.conn).content.cause_group("genetic").checked_by
-        assert (checked.name, checked.role, checked.date) == ("Dr. Sam Lee", "dermatologist", str(datetime.date.today()))
+        today = datetime.date.today().isoformat()
+        assert (checked.name, checked.role, checked.date) == ("Dr. Sam Lee", "dermatologist", today)
         assert window.content.cause_group("genetic").checked_by.name == "Dr. Ana Ruiz"  # patients: not yet
         publish(window.library.conn)
     finally:
