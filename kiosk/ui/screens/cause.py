@@ -35,6 +35,10 @@ class CauseScreen(Screen):
         red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
         red_flags.clicked.connect(lambda: self.go("red_flags"))
         self.column.addWidget(red_flags)
+        if self.content.pictures:
+            pictures = touch_button("What does it look like? See drawings", "Secondary", icon="book")
+            pictures.clicked.connect(lambda: self.go("pictures"))
+            self.column.addWidget(pictures)
         yield
         for condition in group.conditions:
             yield from self._add_condition(condition)
