@@ -151,6 +151,7 @@ def test_one_voice_us_english_and_no_ambiguous_pharmacy_wording():
     for where, text in _every_patient_text():
         assert not BRITISH.search(text), f"{where}: use US spelling ({BRITISH.search(text).group(0)})"
         assert "made up by a pharmacy" not in text, where
+        assert not re.search(r"\bsoon\b", text), f"{where}: give a time frame instead of 'soon'"
 
 
 def test_fda_comes_first_among_sources_when_a_card_names_it():
@@ -162,8 +163,9 @@ def test_fda_comes_first_among_sources_when_a_card_names_it():
 
 HARD_WORDS = (
     "alopecia areata", "androgens", "biotin", "blood thinners", "boxed warning", "ccca", "chemotherapy",
-    "compounded", "dht", "donor hair", "fda-cleared", "ferritin", "frontal fibrosing alopecia", "hepatitis",
-    "isotretinoin", "jak inhibitor", "keloid", "lichen planopilaris", "live vaccine", "microneedling", "off-label",
+    "compounded", "dht", "donor hair", "fda-cleared", "ferritin", "frontal fibrosing alopecia", "graft", "hepatitis",
+    "isotretinoin", "jak inhibitor", "keloid", "lichen planopilaris", "live vaccine", "microneedling", "migraine",
+    "off-label",
     "pcos", "platelets", "potassium", "prp", "psa", "relaxer", "scalp cooling", "scalp micropigmentation",
     "selenium", "tb", "telogen effluvium", "tinea capitis", "toppers", "trichotillomania",
 )  # fmt: skip
