@@ -160,3 +160,35 @@ def test_staff_see_due_items_on_the_home_and_mark_one_checked(qtbot, tmp_path):
         assert library.content().cause_group("genetic").checked_by.name == "Dr. Sam Lee"
     finally:
         library.close()
+
+
+def test_staff_cannot_put_a_not_proven_card_among_a_causes_options(qtbot, window):
+    staff = Staff(qtbot, window)
+    staff.unlock()
+    staff.tap("Edit causes")
+    staff.tap("Edit cause: Male pattern hair loss")
+    page = staff.area.page
+    page.field("treatments").input.setPlainText("minoxidil-topical\nexosomes")
+    staff.tap("Save")
+    error = page.field("treatments").error.text()
+    assert "'exosomes', a Not proven card" in error and "Sold for this, but not shown to work" in error
+    assert not get_draft(window.library.conn).has_changes
+    page.field("not_shown_to_work").input.setPlainText("peptides\nexosomes\nbiotin")
+    page.field("treatments").input.setPlainText("minoxidil-topical")
+    staff.tap("Save")
+    staff.wait_to_see("Saved in the draft")
+    male = get_draft(window.library.conn).content.cause_group("genetic").conditions[0]
+    assert male.unproven_ids == ("peptides", "exosomes", "biotin") and male.treatment_ids == ("minoxidil-topical",)
+
+
+def test_staff_edit_the_numbered_steps_under_the_warning_signs(qtbot, window):
+    staff = Staff(qtbot, window)
+    staff.unlock()
+    staff.tap("Edit warning signs")
+    page = staff.area.page
+    page.field("next_steps").input.setPlainText("Call your doctor's office today.")
+    staff.tap("Save")
+    staff.wait_to_see("Saved in the draft")
+    draft = get_draft(window.library.conn).content
+    assert draft.red_flags_page.next_steps == ("Call your doctor's office today.",)
+    assert draft.red_flags == window.content.red_flags
