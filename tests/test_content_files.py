@@ -100,7 +100,10 @@ REQUIRED_CONDITIONS = {
     },
 }
 
-CONTENT_TABLES = ("treatment", "cause_group", "condition", "condition_treatment", "red_flag", "glossary")
+CONTENT_TABLES = (
+    "treatment", "cause_group", "condition", "condition_treatment", "red_flag", "glossary", "red_flags_page", "topic",
+    "picture_pattern",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -363,10 +366,21 @@ def test_bundled_content_installs_into_a_fresh_database(tmp_path, bundle):
     assert stored.cause_groups == bundle.content.cause_groups
     assert stored.red_flags == bundle.content.red_flags
     assert stored.glossary == bundle.content.glossary
+    assert stored == bundle.content  # every field, the new safety fields, topics and pictures included
 
 
-def test_a_broken_bundle_leaves_a_fresh_database_empty(tmp_path, content_copy, monkeypatch):
-    _missing_field(content_copy)
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        _missing_field,
+        _card_without_get_help_now,
+        _not_proven_card_among_options,
+        _checked_in_the_future,
+        _picture_missing,
+    ],
+)
+def test_a_broken_bundle_leaves_a_fresh_database_empty(tmp_path, content_copy, monkeypatch, breakage):
+    breakage(content_copy)
     _use_bundle_folder(monkeypatch, content_copy)
     conn = open_database(tmp_path / "kiosk.db")
     try:
