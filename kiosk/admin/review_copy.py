@@ -63,6 +63,23 @@ def _cover(content: Content, guidance: str, months: int) -> str:
     return "".join(parts)
 
 
+def _fixed_words() -> str:
+    """The interface's own sentences that carry a medical message (the rest is labels like Back and Home)."""
+    from kiosk.ui.screens.cause import UNPROVEN_NOTE
+    from kiosk.ui.screens.compare import MEANING
+    from kiosk.ui.screens.pictures import ONLY_A_DOCTOR
+    from kiosk.ui.screens.red_flags import LEAD
+
+    meanings = tuple(f"{level.words}: {text}" for level, text in MEANING.items())
+    parts = [
+        f"{H2}Words the screens always show</h2>",
+        _titled("What actually works? (evidence levels)", _bullets(meanings)),
+    ]
+    parts.append(_titled(UNPROVEN_HEADING, _para(UNPROVEN_NOTE)))
+    parts.append(_titled("See a doctor soon if…", _para(LEAD)))
+    return "".join(parts + [_titled("What does it look like?", _para(ONLY_A_DOCTOR))])
+
+
 def _causes(content: Content) -> str:
     parts = [f"{H2}Screen: What might be causing it?</h2>"]
     parts += [_titled(group.title, _para(group.summary)) for group in content.cause_groups]
@@ -134,7 +151,7 @@ def _pictures(content: Content) -> str:
 
 def review_html(content: Content, guidance: str, months: int) -> str:
     """The whole review copy as HTML (every text escaped)."""
-    parts = [f"<html><head><style>{STYLE}</style></head><body>", _cover(content, guidance, months)]
+    parts = [f"<html><head><style>{STYLE}</style></head><body>", _cover(content, guidance, months), _fixed_words()]
     parts += [_causes(content), _red_flags(content)]
     parts += [_topic(topic, content) for topic in content.topics]
     parts.append(_pictures(content))

@@ -11,6 +11,8 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section
 from kiosk.ui.widgets import CardButton, ResponsiveColumns, list_section, section, text_label, touch_button
 
+UNPROVEN_NOTE = "People sell these for this problem, but good studies do not show that they work."
+
 
 def treatment_button(treatment: Treatment, detail: str | None = None) -> QPushButton:
     """A button to a card: its name, its evidence level in words, and one line about it."""
@@ -65,7 +67,7 @@ class CauseScreen(Screen):
             yield
         unproven = self._card_buttons(condition.unproven_ids)
         if unproven:
-            note = text_label("People sell these for this problem, but good studies do not show that they work.")
+            note = text_label(UNPROVEN_NOTE)
             self.column.addWidget(section(UNPROVEN_HEADING, note, ResponsiveColumns(unproven, 900), role="Warning"))
             yield
 
