@@ -57,6 +57,13 @@ def _ordered_items(folder: Path, order: list[str], label: str, problems: list[Pr
     return items
 
 
+def _listed(value: Any, path: Path, name: str, problems: list[Problem]) -> list:
+    if isinstance(value, list):
+        return value
+    problems.append(Problem(str(path), "", name, f"must be a list of [[{name}]] tables"))
+    return []
+
+
 def load_bundle(folder: Path | None = None) -> Bundle:
     """Read and check every bundled file; ContentError lists every problem found."""
     folder = folder or bundled_content_dir()
@@ -89,9 +96,9 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     glossary_path = folder / "glossary.toml"
     glossary = parse_glossary(_read_toml(glossary_path, problems).get("term", []), str(glossary_path), problems)
     topics_path, pictures_path = folder / "topics.toml", folder / "pictures.toml"
-    raw_topics = _read_toml(topics_path, problems).get("topic", [])
+    raw_topics = _listed(_read_toml(topics_path, problems).get("topic", []), topics_path, "topic", problems)
     topics = [topic for i, raw in enumerate(raw_topics) if (topic := parse_topic(raw, str(topics_path), problems, i))]
-    raw_pictures = _read_toml(pictures_path, problems).get("pattern", [])
+    raw_pictures = _listed(_read_toml(pictures_path, problems).get("pattern", []), pictures_path, "pattern", problems)
     pictures = [p for i, raw in enumerate(raw_pictures) if (p := parse_picture(raw, str(pictures_path), problems, i))]
 
     content = Content(

@@ -200,12 +200,12 @@ def parse_document(data: Any, where: str) -> Document:
     glossary = parse_glossary(_section(data, "glossary", where, problems, quiet=True), where, problems)
     topics = [
         topic
-        for position, raw in enumerate(_section(data, "topics", where, problems, quiet=True, optional=True))
+        for position, raw in enumerate(_section(data, "topics", where, problems, optional=True))
         if (topic := parse_topic(raw, where, problems, position))
     ]
     pictures = [
         pattern
-        for position, raw in enumerate(_section(data, "pictures", where, problems, quiet=True, optional=True))
+        for position, raw in enumerate(_section(data, "pictures", where, problems, optional=True))
         if (pattern := parse_picture(raw, where, problems, position))
     ]
     settings = _settings(data.get("settings"), where, problems)
