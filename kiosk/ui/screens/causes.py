@@ -27,6 +27,9 @@ class CausesScreen(Screen):
             grid.addWidget(tile, index // 2, index % 2)
         self.column.addWidget(tiles)
         self.column.addSpacing(8)
+        red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
+        red_flags.clicked.connect(lambda: self.go("red_flags"))
+        self.column.addWidget(red_flags)
         if self.content.pictures:
             pictures = touch_button("What does it look like? See drawings", "Secondary", icon="book")
             pictures.clicked.connect(lambda: self.go("pictures"))
@@ -41,7 +44,4 @@ class CausesScreen(Screen):
         compare = touch_button("What actually works? Compare treatments", "Secondary", icon="compare")
         compare.clicked.connect(lambda: self.go("compare"))
         self.column.addWidget(compare)
-        red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
-        red_flags.clicked.connect(lambda: self.go("red_flags"))
-        self.column.addWidget(red_flags)
         yield
