@@ -136,6 +136,11 @@ def has_content(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT EXISTS (SELECT 1 FROM treatment)").fetchone()[0] == 1
 
 
+def lacks_safety_sections(conn: sqlite3.Connection) -> bool:
+    """Whether published content predates the safety sections: a card with no "Get help now" signs."""
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM treatment WHERE get_help_now = '[]')").fetchone()[0] == 1
+
+
 def replace_content(conn: sqlite3.Connection, content: Content) -> None:
     """Replace all published content with `content` in one transaction."""
     with transaction(conn):
