@@ -143,7 +143,11 @@ def check_guide(content: Content, where_of: Callable[[str, str], str], problems:
         for card_id in topic.treatment_ids:
             if card_id not in cards:
                 message = f"links to a treatment card '{card_id}' that does not exist"
-                problems.append(Problem(where_of("topic", topic.id), topic.id, "treatments", message))
+            elif cards[card_id].evidence is Evidence.NOT_PROVEN:
+                message = f"lists '{card_id}', a Not proven card, as something to read more about"
+            else:
+                continue
+            problems.append(Problem(where_of("topic", topic.id), topic.id, "treatments", message))
     _check_unique([pattern.id for pattern in content.pictures], where_of("picture", ""), problems)
     group_ids = {group.id for group in content.cause_groups}
     for pattern in content.pictures:
