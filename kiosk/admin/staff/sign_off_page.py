@@ -54,14 +54,14 @@ class SignOffListPage(StaffPage):
             ("Checked recently", others, "Section"),
         ):
             if items:
-                self.column.addWidget(section(title, *(self._row(item) for item in items), role=role))
+                self.column.addWidget(section(title, *(part for item in items for part in self._row(item)), role=role))
         self.column.addStretch(1)
 
-    def _row(self, item: SignedItem):
+    def _row(self, item: SignedItem) -> tuple:
         button = touch_button(f"Mark as checked: {item.label}", "Secondary")
         button.setAccessibleDescription(item.status)
         button.clicked.connect(lambda _=False, chosen=item: self.area.open(MarkCheckedPage(self.area, chosen)))
-        return section(item.label, text_label(f"{item.status}."), button)
+        return text_label(f"{item.label}: {item.status}."), button
 
 
 class MarkCheckedPage(FormPage):
