@@ -31,7 +31,11 @@ def generated_content(count: int, base: Content | None = None) -> Content:
         first_clone.setdefault(original.id, card_id)
         cards.append(dataclasses.replace(original, id=card_id, name=f"{original.name[:100]} ({round_number})"))
     groups = tuple(_relinked(group, first_clone) for group in base.cause_groups)
-    content = Content(tuple(cards), groups, base.red_flags, base.glossary)
+    topics = tuple(
+        dataclasses.replace(topic, treatment_ids=tuple(first_clone[t] for t in topic.treatment_ids if t in first_clone))
+        for topic in base.topics
+    )
+    content = dataclasses.replace(base, treatments=tuple(cards), cause_groups=groups, topics=topics)
     problems: list[Problem] = []
     check_whole(content, lambda kind, item: f"generated {kind}", problems)
     if problems:
@@ -41,7 +45,11 @@ def generated_content(count: int, base: Content | None = None) -> Content:
 
 def _relinked(group: CauseGroup, new_ids: dict[str, str]) -> CauseGroup:
     conditions = tuple(
-        dataclasses.replace(condition, treatment_ids=tuple(new_ids[t] for t in condition.treatment_ids if t in new_ids))
+        dataclasses.replace(
+            condition,
+            treatment_ids=tuple(new_ids[t] for t in condition.treatment_ids if t in new_ids),
+            unproven_ids=tuple(new_ids[t] for t in condition.unproven_ids if t in new_ids),
+        )
         for condition in group.conditions
     )
     return dataclasses.replace(group, conditions=conditions)

@@ -205,7 +205,8 @@ def top_up_taps(tapper: Tapper, kinds: tuple[str, ...], minimum: int, seed: int,
         here = tapper.route().screen
         leads_to = [tapper.leads_to.get((here, button.accessibleName())) for button in buttons]
         wanted = [button for button, kind in zip(buttons, leads_to, strict=True) if kind in short]
+        untried = [button for button, kind in zip(buttons, leads_to, strict=True) if kind is None]
         moving = [button for button, kind in zip(buttons, leads_to, strict=True) if kind != SAME_SCREEN]
-        return rng.choice(wanted or moving or buttons)
+        return rng.choice(wanted or untried or moving or buttons)
 
     return choose

@@ -35,3 +35,8 @@ def icon_path(name: str) -> Path:
 def ui_file(name: str) -> Path:
     """A file that belongs to the UI package (the stylesheet)."""
     return _PACKAGE / "ui" / name
+
+
+def picture_path(name: str) -> Path:
+    """The SVG file of a drawing in the "What does it look like?" guide."""
+    return assets_dir() / "pictures" / f"{name}.svg"

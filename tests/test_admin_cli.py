@@ -8,6 +8,8 @@ import sys
 import pytest
 from admin_runner import database_dump, kiosk_admin, pack_bytes, valid_document
 
+from kiosk.storage.migrations import latest_version
+
 COMMANDS = ["export", "validate", "import", "history", "rollback", "check", "backup", "restore", "settings",
             "set-pin", "snapshot"]  # fmt: skip
 
@@ -60,9 +62,8 @@ def test_settings_are_shown_and_changed_within_their_ranges(db):
 def test_check_says_a_good_database_is_in_order(db):
     result = kiosk_admin(db, "check")
     assert result.returncode == 0, result.stderr
-    from kiosk.storage.migrations import latest_version
-
-    assert f"Schema version {latest_version()} (this kiosk writes version {latest_version()})" in result.stdout
+    latest = latest_version()
+    assert f"Schema version {latest} (this kiosk writes version {latest})" in result.stdout
     assert "Everything is in order." in result.stdout
 
 

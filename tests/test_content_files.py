@@ -44,25 +44,36 @@ REQUIRED_CARDS = (
     "jak-inhibitors",
 )
 
-# Evidence levels as the facts file (/work/shared/content-facts.md) grades them.
+# Evidence levels as re-checked against the facts file (/work/shared/content-facts.md), with the reason for each.
+# Where the facts give two levels, the lower one is used unless the kiosk's meaning clearly fits the higher.
 EXPECTED_EVIDENCE = {
-    "minoxidil-topical": Evidence.STRONG,
-    "finasteride": Evidence.STRONG,
-    "thyroid-treatment": Evidence.STRONG,
-    "jak-inhibitors": Evidence.STRONG,
-    "minoxidil-oral": Evidence.MODERATE,
-    "dutasteride": Evidence.MODERATE,
-    "prp": Evidence.MODERATE,
-    "exosomes": Evidence.NOT_PROVEN,
-    "biotin": Evidence.NOT_PROVEN,
-    "minoxidil-melatonin": Evidence.LIMITED,
-    "ketoconazole-shampoo": Evidence.LIMITED,
-    "microneedling-hyaluronic": Evidence.LIMITED,
-    "vitamin-d": Evidence.LIMITED,
-    "vitamin-b12": Evidence.LIMITED,
-    "zinc": Evidence.LIMITED,
-    "vitamins-ace": Evidence.LIMITED,
-    "menopause-hrt": Evidence.LIMITED,
+    "minoxidil-topical": (Evidence.STRONG, "many good trials; FDA-approved for pattern hair loss"),
+    "finasteride": (Evidence.STRONG, "many good trials; FDA-approved for male pattern hair loss since 1997"),
+    "thyroid-treatment": (Evidence.STRONG, "treating a thyroid problem stops the shedding it causes"),
+    "jak-inhibitors": (Evidence.STRONG, "large trials; FDA-approved for severe alopecia areata"),
+    "minoxidil-oral": (Evidence.MODERATE, "growing number of studies; a 2024 randomised trial; off-label"),
+    "dutasteride": (Evidence.MODERATE, "some good studies, approved in South Korea and Japan; off-label in the US"),
+    "prp": (Evidence.MODERATE, "many small trials, methods differ, results vary"),
+    "laser-light": (
+        Evidence.MODERATE,
+        "moderate-to-limited: randomised trials, mostly paid for by makers; results vary",
+    ),
+    "steroids-alopecia-areata": (Evidence.MODERATE, "standard treatment for alopecia areata; trials vary"),
+    "hair-transplant": (Evidence.MODERATE, "works for stable pattern loss; depends on donor hair"),
+    "anti-androgens-women": (Evidence.LIMITED, "moderate/limited: few good trials (Cochrane 2016); the lower level"),
+    "minoxidil-melatonin": (Evidence.LIMITED, "only small studies of topical melatonin"),
+    "ketoconazole-shampoo": (Evidence.LIMITED, "a few small studies, as an add-on"),
+    "microneedling-hyaluronic": (Evidence.LIMITED, "microneedling with minoxidil has small trials; the mixes little"),
+    "vitamin-d": (Evidence.LIMITED, "may help only if levels are low"),
+    "vitamin-b12": (Evidence.LIMITED, "helps only if deficient"),
+    "zinc": (Evidence.LIMITED, "helps only if deficient"),
+    "iron": (Evidence.LIMITED, "low ferritin is linked to shedding; helps only if low"),
+    "vitamins-ace": (Evidence.LIMITED, "little research; too much vitamin A causes hair loss"),
+    "cosmetic-options": (Evidence.LIMITED, "they hide hair loss; they do not treat it"),
+    "menopause-hrt": (Evidence.NOT_PROVEN, "not tested as a hair-loss treatment; only for menopause symptoms"),
+    "peptides": (Evidence.NOT_PROVEN, "not proven / limited: lab and small studies only; the lower level"),
+    "exosomes": (Evidence.NOT_PROVEN, "no good human trials; FDA warning December 2019"),
+    "biotin": (Evidence.NOT_PROVEN, "not proven for people who are not deficient; deficiency is rare"),
 }
 
 REQUIRED_CONDITIONS = {
@@ -83,10 +94,16 @@ REQUIRED_CONDITIONS = {
         "tight-hairstyles",
         "scalp-ringworm",
         "scarring-hair-loss",
+        "normal-shedding",
+        "chemotherapy",
+        "hair-breakage",
     },
 }
 
-CONTENT_TABLES = ("treatment", "cause_group", "condition", "condition_treatment", "red_flag", "glossary")
+CONTENT_TABLES = (
+    "treatment", "cause_group", "condition", "condition_treatment", "red_flag", "glossary", "red_flags_page", "topic",
+    "picture_pattern",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +123,15 @@ def test_every_required_card_exists(bundle):
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize(("card_id", "level"), EXPECTED_EVIDENCE.items())
-def test_evidence_level_matches_the_facts_file(bundle, card_id, level):
-    assert bundle.content.treatment(card_id).evidence is level
+@pytest.mark.parametrize(("card_id", "level", "reason"), [(c, *v) for c, v in EXPECTED_EVIDENCE.items()])
+def test_evidence_level_matches_the_facts_file(bundle, card_id, level, reason):
+    card = bundle.content.treatment(card_id)
+    assert card.evidence is level, f"treatments/{card_id}.toml evidence: the re-check gave {level.value} ({reason})"
+    assert card.evidence_reason, f"treatments/{card_id}.toml evidence_reason: say why"
+
+
+def test_every_card_has_a_rechecked_evidence_level(bundle):
+    assert {card.id for card in bundle.content.treatments} == set(EXPECTED_EVIDENCE)
 
 
 def test_cause_groups_are_in_order_with_their_icons_and_titles(bundle):
@@ -184,9 +207,12 @@ def _unknown_evidence(folder: Path) -> None:
     _replace_once(folder / "treatments" / "prp.toml", 'evidence = "moderate"', 'evidence = "excellent"')
 
 
+MALE_PATTERN_LINKS = '  "hair-transplant",\n]\nnot_shown_to_work = ["peptides", "exosomes"]\n\n[[conditions]]'
+
+
 def _link_to_missing_card(folder: Path) -> None:
-    _replace_once(folder / "causes" / "genetic.toml", '  "exosomes",\n]\n\n[[conditions]]',
-                  '  "exosomes",\n  "hair-tonic",\n]\n\n[[conditions]]')  # fmt: skip
+    linked = MALE_PATTERN_LINKS.replace('"hair-transplant",', '"hair-transplant",\n  "hair-tonic",')
+    _replace_once(folder / "causes" / "genetic.toml", MALE_PATTERN_LINKS, linked)
 
 
 def _invalid_toml(folder: Path) -> None:
@@ -215,6 +241,35 @@ def _empty_question_list(folder: Path) -> None:
     path.write_text(text[:start] + 'questions = ["Is it safe?"' + text[end:], encoding="utf-8")
 
 
+def _card_without_get_help_now(folder: Path) -> None:
+    path = folder / "treatments" / "minoxidil-oral.toml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("get_help_now = ["), text.index("get_help_action")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def _not_proven_card_among_options(folder: Path) -> None:
+    among = MALE_PATTERN_LINKS.replace('"hair-transplant",', '"hair-transplant",\n  "exosomes",')
+    _replace_once(folder / "causes" / "genetic.toml", MALE_PATTERN_LINKS, among.replace(', "exosomes"]', "]"))
+
+
+def _checked_in_the_future(folder: Path) -> None:
+    path = folder / "treatments" / "finasteride.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("date = 2026-11-30", "date = 2999-01-01"), encoding="utf-8")
+
+
+def _picture_missing(folder: Path) -> None:
+    _replace_once(folder / "pictures.toml", 'picture = "round-patches"', 'picture = "round-spots"')
+
+
+def _picture_not_svg(folder: Path, monkeypatch) -> None:
+    pictures = folder.parent / "assets" / "pictures"
+    shutil.copytree(bundled_content_dir().parent / "pictures", pictures)
+    (pictures / "broken-hairs.svg").write_text("<svg><path d='M0 0'></svg>", encoding="utf-8")
+    monkeypatch.setattr("kiosk.content.guide_schema.picture_path", lambda name: pictures / f"{name}.svg")
+
+
 # (how to break the copy, file named, item named, field named, words from the message)
 BREAKAGES: list[tuple[Callable[[Path], None], str, str, str, str]] = [
     (_missing_field, "treatments/finasteride.toml", "finasteride", "side_effects", "missing"),
@@ -222,14 +277,27 @@ BREAKAGES: list[tuple[Callable[[Path], None], str, str, str, str]] = [
     (_link_to_missing_card, "causes/genetic.toml", "male-pattern", "treatments", "'hair-tonic' that does not exist"),
     (_id_not_matching_file_name, "treatments/iron.toml", "iron", "id", "must match the file name"),
     (_empty_question_list, "treatments/vitamin-d.toml", "vitamin-d", "questions", "give 2 to 4"),
+    (_card_without_get_help_now, "treatments/minoxidil-oral.toml", "minoxidil-oral", "get_help_now", "missing"),
+    (
+        _not_proven_card_among_options,
+        "causes/genetic.toml",
+        "male-pattern",
+        "treatments",
+        "'exosomes', a Not proven card",
+    ),
+    (_checked_in_the_future, "treatments/finasteride.toml", "finasteride", "checked_by.date", "is in the future"),
+    (_picture_missing, "pictures.toml", "round-patches", "picture", "there is no drawing called 'round-spots'"),
+    (_picture_not_svg, "pictures.toml", "broken-hairs", "picture", "is not a valid SVG file"),
 ]
 
 
 @pytest.mark.parametrize(
     ("breakage", "file", "item", "field", "words"), BREAKAGES, ids=[case[0].__name__[1:] for case in BREAKAGES]
 )
-def test_a_broken_file_is_refused_naming_file_item_and_field(content_copy, breakage, file, item, field, words):
-    breakage(content_copy)
+def test_a_broken_file_is_refused_naming_file_item_and_field(
+    content_copy, monkeypatch, breakage, file, item, field, words
+):
+    breakage(content_copy, monkeypatch) if breakage is _picture_not_svg else breakage(content_copy)
     with pytest.raises(ContentError) as caught:
         load_bundle(content_copy)
     message = str(caught.value)
@@ -298,10 +366,21 @@ def test_bundled_content_installs_into_a_fresh_database(tmp_path, bundle):
     assert stored.cause_groups == bundle.content.cause_groups
     assert stored.red_flags == bundle.content.red_flags
     assert stored.glossary == bundle.content.glossary
+    assert stored == bundle.content  # every field, the new safety fields, topics and pictures included
 
 
-def test_a_broken_bundle_leaves_a_fresh_database_empty(tmp_path, content_copy, monkeypatch):
-    _missing_field(content_copy)
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        _missing_field,
+        _card_without_get_help_now,
+        _not_proven_card_among_options,
+        _checked_in_the_future,
+        _picture_missing,
+    ],
+)
+def test_a_broken_bundle_leaves_a_fresh_database_empty(tmp_path, content_copy, monkeypatch, breakage):
+    breakage(content_copy)
     _use_bundle_folder(monkeypatch, content_copy)
     conn = open_database(tmp_path / "kiosk.db")
     try:

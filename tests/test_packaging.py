@@ -41,7 +41,7 @@ def test_wheel_ships_migrations_content_icons_and_stylesheet(tmp_path):
 
 def test_snapshot_renders_every_screen_to_png_at_the_asked_size(tmp_path):
     from kiosk.content.library import Library
-    from kiosk.ui.screens.registry import all_routes
+    from kiosk.ui.screens.registry import all_routes, guide_routes
 
     db = tmp_path / "kiosk.db"
     out = tmp_path / "shots"
@@ -55,7 +55,7 @@ def test_snapshot_renders_every_screen_to_png_at_the_asked_size(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     library = Library.open(db)
-    expected = len(all_routes(library.content()))
+    expected = len(all_routes(library.content())) + len(guide_routes(library.content()))
     library.close()
     pictures = sorted(out.glob("*.png"))
     assert len(pictures) == expected

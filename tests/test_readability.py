@@ -29,11 +29,15 @@ def patient_text_blocks() -> list[tuple[str, str]]:
         for field in TREATMENT_TEXT_FIELDS:
             if field not in LABEL_FIELDS:
                 blocks.append((f"{where} {field}", getattr(card, field)))
-        for number, question in enumerate(card.questions, start=1):
-            blocks.append((f"{where} questions #{number}", question))
+        for field in ("questions", "key_points", "get_help_now", "next_steps"):
+            for number, entry in enumerate(getattr(card, field), start=1):
+                blocks.append((f"{where} {field} #{number}", entry))
     for group in content.cause_groups:
         where = f"causes/{group.id}.toml"
         blocks.append((f"{where} summary", group.summary))
+        for field in ("key_points", "next_steps"):
+            for number, entry in enumerate(getattr(group, field), start=1):
+                blocks.append((f"{where} {field} #{number}", entry))
         for condition in group.conditions:
             blocks.append((f"{where} {condition.id} what_it_is", condition.what_it_is))
             for field in ("signs", "doctor_checks"):
@@ -41,6 +45,16 @@ def patient_text_blocks() -> list[tuple[str, str]]:
                     blocks.append((f"{where} {condition.id} {field} #{number}", entry))
     for number, flag in enumerate(content.red_flags, start=1):
         blocks.append((f"red_flags.toml flags #{number}", flag))
+    for number, step in enumerate(content.red_flags_page.next_steps, start=1):
+        blocks.append((f"red_flags.toml next_steps #{number}", step))
+    for topic in content.topics:
+        where = f"topics.toml {topic.id}"
+        blocks.append((f"{where} summary", topic.summary))
+        entries = [*topic.key_points, *topic.next_steps, *(entry for part in topic.sections for entry in part.entries)]
+        blocks += [(f"{where} entry #{number}", entry) for number, entry in enumerate(entries, start=1)]
+    for pattern in content.pictures:
+        blocks.append((f"pictures.toml {pattern.id} caption", pattern.caption))
+        blocks.append((f"pictures.toml {pattern.id} description", pattern.description))
     for term in content.glossary:
         blocks.append((f"glossary.toml '{term.term}' meaning", term.meaning))
     index = tomllib.loads((bundled_content_dir() / "index.toml").read_text(encoding="utf-8"))
@@ -56,6 +70,8 @@ def patient_labels() -> list[tuple[str, str]]:
         labels.append((f"causes/{group.id}.toml title", group.title))
         labels += [(f"causes/{group.id}.toml {c.id} title", c.title) for c in group.conditions]
     labels += [(f"glossary.toml '{term.term}' term", term.term) for term in content.glossary]
+    labels += [(f"topics.toml {topic.id} title", topic.title) for topic in content.topics]
+    labels += [(f"pictures.toml {pattern.id} title", pattern.title) for pattern in content.pictures]
     return labels
 
 

@@ -198,10 +198,12 @@ def test_a_new_card_typed_on_a_physical_keyboard_and_a_bad_cause_link(staff, win
         "if_you_stop",
         "side_effects",
         "who_must_avoid",
+        "get_help_action",
     ):
         editor.field(name).input.setPlainText("Rubbing the scalp for a few minutes a day.")
     editor.field("questions").input.setPlainText("Is it safe for me?\n\nHow long should I try it?")
     editor.field("sources").input.setPlainText("A small study")
+    editor.field("get_help_now").input.setPlainText("Your scalp bleeds or gets sore.")
     staff.tap("Save")
     assert editor.field("evidence").error.text().startswith("'' is not an evidence level")
     staff.tap("How good is the evidence?: Limited")

@@ -10,12 +10,13 @@ from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, database_
 from kiosk.admin.database_commands import add_database_commands
 from kiosk.admin.fleet_commands import add_fleet_commands
 from kiosk.admin.pack_commands import add_pack_commands
+from kiosk.admin.review_copy import add_review_copy_command
 from kiosk.admin.service import add_service_command
 from kiosk.content.document import printable
 from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError, plain_reason
 
-READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service"}
+READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service", "review-copy"}
 
 
 class UsageError(Exception):
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_database_commands(commands)
     add_service_command(commands)
     add_fleet_commands(commands)
+    add_review_copy_command(commands)
     snapshot = commands.add_parser(
         "snapshot", help="save a picture of every screen", description=command_snapshot.__doc__
     )

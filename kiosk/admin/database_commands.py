@@ -23,6 +23,7 @@ from kiosk.content.publishing import take_backup
 from kiosk.content.recovery import RECOVERY_ACTION
 from kiosk.content.schema import ContentError
 from kiosk.content.settings import SPECS, SettingError, check_setting, load_settings, save_setting
+from kiosk.content.sign_off import due_for_check_lines
 from kiosk.storage.audit import read_audit_log, record_action
 from kiosk.storage.backup import backup_to, restore_from
 from kiosk.storage.content_tables import read_content
@@ -77,6 +78,7 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
             f"Content: {len(content.treatments)} treatment cards, {len(content.cause_groups)} cause groups, "
             f"{len(content.red_flags)} warning signs, {len(content.glossary)} glossary words."
         )
+        lines += due_for_check_lines(content, settings.check_after_months)
     except ContentError as error:
         problems += error.problems
     except (ValueError, KeyError) as error:

@@ -16,14 +16,14 @@ def take_snapshots(db_path: Path, out_dir: Path, width: int, height: int) -> lis
     """Visit every route on a real window of `width`×`height` and save each as a numbered PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import build_window, ensure_application
-    from kiosk.ui.screens.registry import all_routes
+    from kiosk.ui.screens.registry import all_routes, guide_routes
 
     app = ensure_application()
     window = build_window(db_path)
     window.resize(width, height)
     out_dir.mkdir(parents=True, exist_ok=True)
     saved = []
-    for number, route in enumerate(all_routes(window.content), start=1):
+    for number, route in enumerate(all_routes(window.content) + guide_routes(window.content), start=1):
         window.navigator.home()
         window.navigator.go(route)
         window.current_screen().finish_building()

@@ -1,7 +1,8 @@
 """Loading the bundled content from its reviewable TOML files in assets/content/.
 
 Layout: index.toml (display order and default settings), treatments/<id>.toml, causes/<id>.toml,
-red_flags.toml, glossary.toml. The file name must match the item's id.
+red_flags.toml, glossary.toml, topics.toml (screens like "Living with hair loss") and pictures.toml (the
+"What does it look like?" guide; drawings in assets/pictures). The file name must match the item's id.
 """
 
 import tomllib
@@ -9,12 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.guide_schema import check_guide, parse_picture, parse_red_flags_page, parse_topic
 from kiosk.content.schema import (
     ContentError,
     Problem,
     check_whole,
     parse_cause_group,
     parse_glossary,
+    parse_red_flags,
     parse_treatment,
 )
 from kiosk.resources import bundled_content_dir
@@ -54,6 +57,13 @@ def _ordered_items(folder: Path, order: list[str], label: str, problems: list[Pr
     return items
 
 
+def _listed(value: Any, path: Path, name: str, problems: list[Problem]) -> list:
+    if isinstance(value, list):
+        return value
+    problems.append(Problem(str(path), "", name, f"must be a list of [[{name}]] tables"))
+    return []
+
+
 def load_bundle(folder: Path | None = None) -> Bundle:
     """Read and check every bundled file; ContentError lists every problem found."""
     folder = folder or bundled_content_dir()
@@ -78,11 +88,22 @@ def load_bundle(folder: Path | None = None) -> Bundle:
             groups.append(group)
 
     red_flags_path = folder / "red_flags.toml"
-    red_flags = tuple(_read_toml(red_flags_path, problems).get("flags", ()))
+    red_flags_raw = _read_toml(red_flags_path, problems)
+    red_flags = parse_red_flags(red_flags_raw.get("flags"), str(red_flags_path), problems)
+    red_flags_page = parse_red_flags_page(
+        {key: value for key, value in red_flags_raw.items() if key != "flags"}, str(red_flags_path), problems
+    )
     glossary_path = folder / "glossary.toml"
     glossary = parse_glossary(_read_toml(glossary_path, problems).get("term", []), str(glossary_path), problems)
+    topics_path, pictures_path = folder / "topics.toml", folder / "pictures.toml"
+    raw_topics = _listed(_read_toml(topics_path, problems).get("topic", []), topics_path, "topic", problems)
+    topics = [topic for i, raw in enumerate(raw_topics) if (topic := parse_topic(raw, str(topics_path), problems, i))]
+    raw_pictures = _listed(_read_toml(pictures_path, problems).get("pattern", []), pictures_path, "pattern", problems)
+    pictures = [p for i, raw in enumerate(raw_pictures) if (p := parse_picture(raw, str(pictures_path), problems, i))]
 
-    content = Content(tuple(treatments), tuple(groups), red_flags, glossary)
+    content = Content(
+        tuple(treatments), tuple(groups), red_flags, glossary, red_flags_page, tuple(topics), tuple(pictures)
+    )
 
     def where_of(kind: str, item_id: str) -> str:
         if kind == "treatment" and item_id:
@@ -93,10 +114,15 @@ def load_bundle(folder: Path | None = None) -> Bundle:
             return str(red_flags_path)
         if kind == "glossary":
             return str(glossary_path)
+        if kind == "topic":
+            return str(topics_path)
+        if kind == "picture":
+            return str(pictures_path)
         return str(folder / "index.toml")
 
     unreadable = frozenset(i for i in treatment_order if isinstance(i, str)) - {t.id for t in treatments}
     check_whole(content, where_of, problems, unreadable)
+    check_guide(content, where_of, problems)
     if problems:
         raise ContentError(problems)
     defaults = {key: str(value) for key, value in index.get("settings", {}).items()}

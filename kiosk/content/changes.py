@@ -114,7 +114,8 @@ def compare(old: Document, new: Document) -> ContentChanges:
         ),
         causes_removed=tuple(group.title for group in old.content.cause_groups if group.id not in new_groups),
         causes_reordered=[i for i in old_groups if i in new_groups] != [i for i in new_groups if i in old_groups],
-        red_flags_changed=old.content.red_flags != new.content.red_flags,
+        red_flags_changed=(old.content.red_flags, old.content.red_flags_page)
+        != (new.content.red_flags, new.content.red_flags_page),
         glossary_changed=old.content.glossary != new.content.glossary,
         settings_changed=tuple(key for key in new_settings if new_settings[key] != old_settings.get(key)),
     )

@@ -7,11 +7,18 @@ The document, as written by `content_to_document` and read by `parse_document`:
      "causes": [{"id", "title", "summary", "icon",
                  "conditions": [{"id", "title", "what_it_is", "signs", "doctor_checks", "treatments": [ids]}]}],
      "red_flags": ["Your hair falls out suddenly, or in clumps.", ...],
+     "red_flags_page": {"next_steps": [..], "checked_by": {"name", "role", "date"}},
      "glossary": [{"term", "meaning"}, ...],
+     "topics": [{"id", "title", "summary", "key_points", "sections": [{"title", "entries"}], "next_steps",
+                 "sources", "checked_by"}],
+     "pictures": [{"id", "title", "caption", "description", "picture", "causes": [group ids]}],
      "settings": {"clinic_name": "...", "doctor_guidance": "..."}}
 
+Cards also carry key_points, get_help_now (signs), get_help_action, next_steps and checked_by; causes carry
+key_points, next_steps and checked_by, and each condition its not_shown_to_work card ids.
 Every section is required except settings.clinic_name (a pack without it leaves the kiosk's clinic name as
-it is). Problems name where (file), which item and which field.
+it is) and red_flags_page, topics and pictures (packs made before them). Problems name where (file), which
+item and which field.
 """
 
 import json
@@ -20,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.content.guide_schema import check_guide, parse_picture, parse_red_flags_page, parse_topic
 from kiosk.content.schema import (
     TREATMENT_FIELDS,
     ContentError,
@@ -32,17 +40,18 @@ from kiosk.content.schema import (
 )
 from kiosk.content.settings import SettingError, check_setting
 from kiosk.resources import icon_path
-from kiosk.storage.rows import Content, Treatment
+from kiosk.storage.rows import CheckedBy, Content, Treatment
 
-SECTIONS = ("treatments", "causes", "red_flags", "glossary", "settings")
+SECTIONS = ("treatments", "causes", "red_flags", "red_flags_page", "glossary", "topics", "pictures", "settings")
 DOCUMENT_SETTINGS = ("clinic_name", "doctor_guidance")
 MAX_ITEMS = 20_000
 MAX_PROBLEMS = 500
 MAX_DEPTH = 12
-TREATMENT_ORDER = ("id", "name", "summary", "what_it_is", "how_used", "evidence", "evidence_reason", "status",
-                   "who_may_help", "results_time", "if_you_stop", "side_effects", "who_must_avoid", "questions",
-                   "sources", "last_reviewed")  # fmt: skip
-assert set(TREATMENT_ORDER) == TREATMENT_FIELDS
+TREATMENT_ORDER = ("id", "name", "summary", "key_points", "what_it_is", "how_used", "evidence", "evidence_reason",
+                   "status", "who_may_help", "results_time", "if_you_stop", "side_effects", "who_must_avoid",
+                   "get_help_now", "get_help_action", "next_steps", "questions", "sources",
+                   "last_reviewed")  # fmt: skip
+assert set(TREATMENT_ORDER) | {"checked_by"} == TREATMENT_FIELDS
 # C1 controls, lone surrogates and non-characters: never plain text, and SQLite cannot store lone surrogates.
 NOT_PLAIN_TEXT = re.compile("[\x80-\x9f\ud800-\udfff\ufffe\uffff]")
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -70,6 +79,19 @@ def treatment_to_data(treatment: Treatment) -> dict[str, Any]:
     for name in TREATMENT_ORDER:
         value = getattr(treatment, name)
         data[name] = list(value) if isinstance(value, tuple) else str(value)
+    if treatment.checked_by is not None:
+        data["checked_by"] = checked_by_to_data(treatment.checked_by)
+    return data
+
+
+def checked_by_to_data(checked_by: CheckedBy) -> dict[str, str]:
+    """Who checked an item, as plain data."""
+    return {"name": checked_by.name, "role": checked_by.role, "date": checked_by.date}
+
+
+def _with_checked_by(data: dict[str, Any], checked_by: CheckedBy | None) -> dict[str, Any]:
+    if checked_by is not None:
+        data["checked_by"] = checked_by_to_data(checked_by)
     return data
 
 
@@ -78,27 +100,63 @@ def content_to_document(content: Content, settings: Mapping[str, str]) -> dict[s
     return {
         "treatments": [treatment_to_data(treatment) for treatment in content.treatments],
         "causes": [
-            {
-                "id": group.id,
-                "title": group.title,
-                "summary": group.summary,
-                "icon": group.icon,
-                "conditions": [
-                    {
-                        "id": condition.id,
-                        "title": condition.title,
-                        "what_it_is": condition.what_it_is,
-                        "signs": list(condition.signs),
-                        "doctor_checks": list(condition.doctor_checks),
-                        "treatments": list(condition.treatment_ids),
-                    }
-                    for condition in group.conditions
-                ],
-            }
+            _with_checked_by(
+                {
+                    "id": group.id,
+                    "title": group.title,
+                    "summary": group.summary,
+                    "icon": group.icon,
+                    "key_points": list(group.key_points),
+                    "next_steps": list(group.next_steps),
+                    "conditions": [
+                        {
+                            "id": condition.id,
+                            "title": condition.title,
+                            "what_it_is": condition.what_it_is,
+                            "signs": list(condition.signs),
+                            "doctor_checks": list(condition.doctor_checks),
+                            "treatments": list(condition.treatment_ids),
+                            "not_shown_to_work": list(condition.unproven_ids),
+                        }
+                        for condition in group.conditions
+                    ],
+                },
+                group.checked_by,
+            )
             for group in content.cause_groups
         ],
         "red_flags": list(content.red_flags),
+        "red_flags_page": _with_checked_by(
+            {"next_steps": list(content.red_flags_page.next_steps)}, content.red_flags_page.checked_by
+        ),
         "glossary": [{"term": term.term, "meaning": term.meaning} for term in content.glossary],
+        "topics": [
+            _with_checked_by(
+                {
+                    "id": topic.id,
+                    "title": topic.title,
+                    "summary": topic.summary,
+                    "key_points": list(topic.key_points),
+                    "sections": [{"title": part.title, "entries": list(part.entries)} for part in topic.sections],
+                    "next_steps": list(topic.next_steps),
+                    "sources": list(topic.sources),
+                    "treatments": list(topic.treatment_ids),
+                },
+                topic.checked_by,
+            )
+            for topic in content.topics
+        ],
+        "pictures": [
+            {
+                "id": pattern.id,
+                "title": pattern.title,
+                "caption": pattern.caption,
+                "description": pattern.description,
+                "picture": pattern.picture,
+                "causes": list(pattern.cause_ids),
+            }
+            for pattern in content.pictures
+        ],
         "settings": {key: settings[key] for key in DOCUMENT_SETTINGS if key in settings},
     }
 
@@ -138,21 +196,39 @@ def parse_document(data: Any, where: str) -> Document:
         if _under_limit(problems, where) and (group := parse_cause_group(raw, where, problems, position))
     ]
     red_flags = parse_red_flags(data.get("red_flags"), where, problems)
+    red_flags_page = parse_red_flags_page(data.get("red_flags_page"), where, problems)
     glossary = parse_glossary(_section(data, "glossary", where, problems, quiet=True), where, problems)
+    topics = [
+        topic
+        for position, raw in enumerate(_section(data, "topics", where, problems, optional=True))
+        if (topic := parse_topic(raw, where, problems, position))
+    ]
+    pictures = [
+        pattern
+        for position, raw in enumerate(_section(data, "pictures", where, problems, optional=True))
+        if (pattern := parse_picture(raw, where, problems, position))
+    ]
     settings = _settings(data.get("settings"), where, problems)
-    content = Content(tuple(treatments), tuple(groups), red_flags, glossary)
+    content = Content(
+        tuple(treatments), tuple(groups), red_flags, glossary, red_flags_page, tuple(topics), tuple(pictures)
+    )
     if _under_limit(problems, where):
         named = {raw["id"] for raw in raw_treatments if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
         unreadable = frozenset(named - {treatment.id for treatment in treatments})
         check_whole(content, lambda kind, item: where, problems, unreadable)
+        check_guide(content, lambda kind, item: where, problems)
         _check_icons(content, where, problems)
     if problems:
         raise ContentError(problems)
     return Document(content, settings["doctor_guidance"], settings.get("clinic_name"))
 
 
-def _section(data: dict, name: str, where: str, problems: list[Problem], quiet: bool = False) -> list:
+def _section(
+    data: dict, name: str, where: str, problems: list[Problem], quiet: bool = False, optional: bool = False
+) -> list:
     value = data.get(name)
+    if optional and value is None:
+        return []
     if isinstance(value, list) and len(value) > MAX_ITEMS:
         problems.append(Problem(where, "", name, f"has {len(value)} entries; at most {MAX_ITEMS}"))
         return []
@@ -201,7 +277,7 @@ def _check_icons(content: Content, where: str, problems: list[Problem]) -> None:
 
 def _find_unplain_text(data: dict, where: str, problems: list[Problem]) -> None:
     for section, value in data.items():
-        if section in ("treatments", "causes", "glossary") and isinstance(value, list):
+        if section in ("treatments", "causes", "glossary", "topics", "pictures") and isinstance(value, list):
             for index, entry in enumerate(value):
                 _walk_text(entry, where, problems, _entry_name(entry, index), "")
         else:

@@ -36,8 +36,8 @@ from kiosk.storage.audit import record_action
 from kiosk.storage.db import transaction
 from kiosk.storage.rows import Content
 
-CAUSE_FIELDS = ("title", "summary", "icon")
-CONDITION_FIELDS = ("title", "what_it_is", "signs", "doctor_checks", "treatments")
+CAUSE_FIELDS = ("title", "summary", "icon", "key_points", "next_steps")
+CONDITION_FIELDS = ("title", "what_it_is", "signs", "doctor_checks", "treatments", "not_shown_to_work")
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,11 @@ def _edit(conn: sqlite3.Connection, detail: str, change: Callable[[dict[str, Any
         versions.write_draft(conn, document_to_data(document))
         record_action(conn, "edit draft", detail)
     return _as_draft(document, published)
+
+
+def change_draft(conn: sqlite3.Connection, detail: str, change: Callable[[dict[str, Any]], None]) -> Draft:
+    """Apply `change` to the draft as plain data, checked like every edit (for edits defined elsewhere)."""
+    return _edit(conn, detail, change)
 
 
 def _refuse(item: str, field: str, message: str) -> None:
@@ -188,9 +193,15 @@ def update_condition(conn: sqlite3.Connection, condition_id: str, changes: Mappi
     return _edit(conn, f"{condition_id}: {', '.join(changes)}", change)
 
 
-def set_red_flags(conn: sqlite3.Connection, flags: Sequence[str]) -> Draft:
-    """Replace the warning signs ("See a doctor soon if..."), in this order."""
-    return _edit(conn, "warning signs", lambda data: data.update(red_flags=_plain(list(flags))))
+def set_red_flags(conn: sqlite3.Connection, flags: Sequence[str], next_steps: Sequence[str] | None = None) -> Draft:
+    """Replace the warning signs ("See a doctor soon if..."), in this order, and their numbered next steps."""
+
+    def change(data: dict[str, Any]) -> None:
+        data.update(red_flags=_plain(list(flags)))
+        if next_steps is not None:
+            data.setdefault("red_flags_page", {})["next_steps"] = _plain(list(next_steps))
+
+    return _edit(conn, "warning signs", change)
 
 
 def set_doctor_guidance(conn: sqlite3.Connection, text: str) -> Draft:

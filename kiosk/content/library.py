@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.recovery import RecoveryReport, open_with_recovery
+from kiosk.content.safety_upgrade import needs_safety_upgrade, upgrade_safety_content
 from kiosk.content.settings import Settings, check_setting, load_settings
 from kiosk.storage.content_tables import has_content, read_content, replace_content
 from kiosk.storage.db import transaction
@@ -38,6 +39,8 @@ class Library:
         conn, recovery = open_with_recovery(Path(path))
         if not has_content(conn):
             install_bundled_content(conn)
+        elif needs_safety_upgrade(conn):  # content published by an older kiosk: once, after an update
+            upgrade_safety_content(conn)
         return cls(conn, Path(path), recovery)
 
     def content(self) -> Content:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.content.plain_text import CONTROL_CHARACTERS
-from kiosk.storage.rows import CauseGroup, Condition, Content, Evidence, GlossaryTerm, Treatment
+from kiosk.storage.rows import CauseGroup, CheckedBy, Condition, Content, Evidence, GlossaryTerm, Treatment
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 SHORT_TEXT = 120
@@ -30,11 +30,18 @@ TREATMENT_TEXT_FIELDS = {
     "if_you_stop": LONG_TEXT,
     "side_effects": LONG_TEXT,
     "who_must_avoid": LONG_TEXT,
+    "get_help_action": 300,
 }
-TREATMENT_LIST_FIELDS = ("questions", "sources")
-TREATMENT_FIELDS = {"id", "evidence", "last_reviewed", *TREATMENT_TEXT_FIELDS, *TREATMENT_LIST_FIELDS}
-CONDITION_FIELDS = {"id", "title", "what_it_is", "signs", "doctor_checks", "treatments"}
-GROUP_FIELDS = {"id", "title", "summary", "icon", "conditions"}
+TREATMENT_LIST_FIELDS = ("questions", "sources", "key_points", "get_help_now", "next_steps")
+TREATMENT_FIELDS = {
+    "id", "evidence", "last_reviewed", "checked_by", *TREATMENT_TEXT_FIELDS, *TREATMENT_LIST_FIELDS,
+}  # fmt: skip
+CONDITION_FIELDS = {"id", "title", "what_it_is", "signs", "doctor_checks", "treatments", "not_shown_to_work"}
+GROUP_FIELDS = {"id", "title", "summary", "icon", "conditions", "key_points", "next_steps", "checked_by"}
+CHECKED_BY_FIELDS = {"name", "role", "date"}
+KEY_POINTS = (2, 3)
+MAX_GET_HELP_SIGNS = 6
+MAX_NEXT_STEPS = 5
 
 
 @dataclass(frozen=True)
@@ -112,12 +119,51 @@ class _Checker:
                 self.problem(field, f"entry {number} contains control characters")
         return entries
 
+    def counted_list(self, raw: dict, field: str, least: int, most: int, required: bool = True) -> tuple[str, ...]:
+        """A list of short texts with between `least` and `most` entries (or none at all if not `required`)."""
+        entries = self.text_list(raw, field, limit=300, required=required)
+        if (entries or required and field in raw) and not least <= len(entries) <= most:
+            self.problem(field, f"has {len(entries)} entries; give {least} to {most}")
+        return entries
+
+    def checked_by(self, raw: dict, field: str = "checked_by") -> CheckedBy | None:
+        """Who checked the item and when: a table of name, role and a date that is not in the future."""
+        value = raw.get(field)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.problem(field, "must be a table with name, role and date")
+            return None
+        for name in sorted(set(value) - CHECKED_BY_FIELDS):
+            self.problem(f"{field}.{name}", "unknown field (check the spelling)")
+        name = self.text({f"{field}.name": value.get("name")}, f"{field}.name", SHORT_TEXT)
+        role = self.text({f"{field}.role": value.get("role")}, f"{field}.role", SHORT_TEXT)
+        when = _iso_date(value.get("date"))
+        if when is None:
+            self.problem(f"{field}.date", "must be a date like 2026-11-25")
+            return None
+        if when > datetime.date.today():
+            self.problem(f"{field}.date", f"{when.isoformat()} is in the future; give the day it was checked")
+            return None
+        return CheckedBy(name, role, when.isoformat()) if name and role else None
+
     def identifier(self, raw: dict, field: str = "id") -> str:
         value = raw.get(field)
         if not isinstance(value, str) or not ID_PATTERN.match(value):
             self.problem(field, "must be a short id of lowercase letters, digits and dashes, like 'vitamin-d'")
             return ""
         return value
+
+
+def _iso_date(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _item_name(raw: Any, index: int) -> str:
@@ -150,6 +196,10 @@ def parse_treatment(raw: Any, where: str, problems: list[Problem], index: int = 
     if not sources and "sources" in raw:
         check.problem("sources", "name at least one source")
     last_reviewed = _date(check, raw)
+    get_help_now = check.counted_list(raw, "get_help_now", 1, MAX_GET_HELP_SIGNS)
+    key_points = check.counted_list(raw, "key_points", *KEY_POINTS, required=False)
+    next_steps = check.counted_list(raw, "next_steps", 1, MAX_NEXT_STEPS, required=False)
+    checked_by = check.checked_by(raw)
     if len(problems) > before:
         return None
     return Treatment(
@@ -158,6 +208,10 @@ def parse_treatment(raw: Any, where: str, problems: list[Problem], index: int = 
         questions=questions,
         sources=sources,
         last_reviewed=last_reviewed,
+        key_points=key_points,
+        get_help_now=get_help_now,
+        next_steps=next_steps,
+        checked_by=checked_by,
         **texts,
     )
 
@@ -185,6 +239,9 @@ def parse_cause_group(raw: Any, where: str, problems: list[Problem], index: int 
     title = check.text(raw, "title", SHORT_TEXT)
     summary = check.text(raw, "summary", LONG_TEXT)
     icon = check.identifier(raw, "icon")
+    key_points = check.counted_list(raw, "key_points", *KEY_POINTS, required=False)
+    next_steps = check.counted_list(raw, "next_steps", 1, MAX_NEXT_STEPS, required=False)
+    checked_by = check.checked_by(raw)
     raw_conditions = raw.get("conditions")
     conditions: list[Condition] = []
     if not isinstance(raw_conditions, list) or not raw_conditions:
@@ -196,7 +253,7 @@ def parse_cause_group(raw: Any, where: str, problems: list[Problem], index: int 
                 conditions.append(condition)
     if len(problems) > before:
         return None
-    return CauseGroup(group_id, title, summary, icon, tuple(conditions))
+    return CauseGroup(group_id, title, summary, icon, tuple(conditions), key_points, next_steps, checked_by)
 
 
 def _parse_condition(raw: Any, where: str, problems: list[Problem], index: int) -> Condition | None:
@@ -212,6 +269,7 @@ def _parse_condition(raw: Any, where: str, problems: list[Problem], index: int) 
         signs=check.text_list(raw, "signs"),
         doctor_checks=check.text_list(raw, "doctor_checks"),
         treatment_ids=check.text_list(raw, "treatments", limit=64, required=False),
+        unproven_ids=check.text_list(raw, "not_shown_to_work", limit=64, required=False),
     )
 
 

@@ -52,6 +52,10 @@ SPECS = {
             "opening_hours", str, "", "When the kiosk is on, like 'Mon-Fri 08:00-18:00, Sat 09:00-12:00' "
             "(empty: always). Outside them the screen goes dark until touched.", max_length=200,
         ),
+        SettingSpec(
+            "check_after_months", int, "12", "Months after a clinician's check before a card, cause or the warning "
+            "signs are listed as due for a new check.", minimum=1, maximum=60,
+        ),
     )
 }  # fmt: skip
 
@@ -104,6 +108,7 @@ class Settings:
     allow_unsigned_packs: int
     watched_folder: str
     opening_hours: str
+    check_after_months: int = 12
 
 
 def load_settings(conn: sqlite3.Connection) -> Settings:

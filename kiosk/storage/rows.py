@@ -31,6 +31,23 @@ class Evidence(StrEnum):
 
 
 @dataclass(frozen=True)
+class CheckedBy:
+    """Who last checked an item's medical content, and when (an ISO date)."""
+
+    name: str
+    role: str
+    date: str
+
+    @property
+    def line(self) -> str:
+        """What a patient reads: "Checked by Dr. Ana Ruiz, dermatologist, on 2026-11-25"."""
+        return f"Checked by {self.name}, {self.role}, on {self.date}"
+
+
+NOT_CHECKED = "Not yet checked by a clinician"
+
+
+@dataclass(frozen=True)
 class Treatment:
     """One treatment card."""
 
@@ -50,6 +67,11 @@ class Treatment:
     questions: tuple[str, ...]
     sources: tuple[str, ...]
     last_reviewed: str
+    key_points: tuple[str, ...] = ()
+    get_help_now: tuple[str, ...] = ()
+    get_help_action: str = ""
+    next_steps: tuple[str, ...] = ()
+    checked_by: CheckedBy | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,7 @@ class Condition:
     signs: tuple[str, ...]
     doctor_checks: tuple[str, ...]
     treatment_ids: tuple[str, ...]
+    unproven_ids: tuple[str, ...] = ()  # sold for this, but not shown to work: shown only under their own heading
 
 
 @dataclass(frozen=True)
@@ -73,6 +96,9 @@ class CauseGroup:
     summary: str
     icon: str
     conditions: tuple[Condition, ...]
+    key_points: tuple[str, ...] = ()
+    next_steps: tuple[str, ...] = ()
+    checked_by: CheckedBy | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +110,49 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class RedFlagsPage:
+    """What goes with the warning signs: numbered next steps and who checked them."""
+
+    next_steps: tuple[str, ...] = ()
+    checked_by: CheckedBy | None = None
+
+
+@dataclass(frozen=True)
+class TopicSection:
+    """A heading and its lines on a topic screen."""
+
+    title: str
+    entries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A screen of its own that is not a cause or a card, like "Living with hair loss"."""
+
+    id: str
+    title: str
+    summary: str
+    key_points: tuple[str, ...]
+    sections: tuple[TopicSection, ...]
+    next_steps: tuple[str, ...]
+    sources: tuple[str, ...]
+    checked_by: CheckedBy | None = None
+    treatment_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PicturePattern:
+    """One pattern of the "What does it look like?" guide: a drawing, what it shows, and causes to read."""
+
+    id: str
+    title: str
+    caption: str
+    description: str  # read aloud in place of the drawing
+    picture: str  # the SVG file's name in assets/pictures, without ".svg"
+    cause_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Content:
     """All published patient content."""
 
@@ -91,6 +160,9 @@ class Content:
     cause_groups: tuple[CauseGroup, ...]
     red_flags: tuple[str, ...]
     glossary: tuple[GlossaryTerm, ...] = ()
+    red_flags_page: RedFlagsPage = RedFlagsPage()
+    topics: tuple[Topic, ...] = ()
+    pictures: tuple[PicturePattern, ...] = ()
     _by_id: dict = field(default=None, init=False, repr=False, compare=False)
 
     def treatment(self, treatment_id: str) -> Treatment:
@@ -105,6 +177,20 @@ class Content:
             if group.id == group_id:
                 return group
         raise KeyError(group_id)
+
+    def topic(self, topic_id: str) -> Topic:
+        """The topic with this id (KeyError if there is none)."""
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+    def picture(self, pattern_id: str) -> PicturePattern:
+        """The picture-guide pattern with this id (KeyError if there is none)."""
+        for pattern in self.pictures:
+            if pattern.id == pattern_id:
+                return pattern
+        raise KeyError(pattern_id)
 
     def treatments_for_group(self, group_id: str) -> tuple[Treatment, ...]:
         """Every card linked from a condition of this group, in first-mentioned order, no repeats."""

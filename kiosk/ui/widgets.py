@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.resources import icon_path
 from kiosk.storage.rows import Evidence
 
-EVIDENCE_DOTS = {3: "●●●●", 2: "●●●○", 1: "●●○○", 0: "●○○○"}
+EVIDENCE_DOTS = {3: "●●●●", 2: "●●●○", 1: "●●○○", 0: "○○○○"}  # Not proven: no filled dot
 
 
 @cache

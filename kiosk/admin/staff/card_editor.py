@@ -27,12 +27,19 @@ CARD_LABELS = {
     "questions": "Questions to ask your doctor",
     "sources": "Sources",
     "last_reviewed": "Last checked",
+    "key_points": "Key points",
+    "get_help_now": "Get help now: signs that need a doctor the same day",
+    "get_help_action": "Get help now: what to do",
+    "next_steps": "What to do next",
 }
 HINTS = {
     "summary": "Shown under the name in lists.",
     "questions": "One question per line: 2 to 4 questions.",
     "sources": "One source per line.",
     "last_reviewed": "A date like 2026-11-25.",
+    "key_points": "2 or 3 short lines, one per line.",
+    "get_help_now": "One sign per line.",
+    "next_steps": "One step per line, in order, with a time frame.",
 }
 SHORT = {"summary", "evidence_reason", "status", "who_may_help", "results_time", "if_you_stop"}
 
@@ -48,7 +55,7 @@ def card_fields() -> list[Field]:
             fields.append(LineField(key, label, hint))
         elif key == "evidence":
             fields.append(ChoiceField(key, label, [(level.value, level.label) for level in Evidence]))
-        elif key in ("questions", "sources"):
+        elif key in ("questions", "sources", "key_points", "get_help_now", "next_steps"):
             fields.append(ListField(key, label, hint))
         else:
             fields.append(TextField(key, label, hint, lines=2 if key in SHORT else 4))

@@ -15,8 +15,14 @@ class CauseGroupEditorPage(FormPage):
     def __init__(self, area, group: CauseGroup):
         self.group_id = group.id
         self.title = f"Edit group: {group.title}"
-        fields = [LineField("title", "Title"), TextField("summary", "What this group means", lines=3)]
-        super().__init__(area, fields, {"title": group.title, "summary": group.summary})
+        fields = [
+            LineField("title", "Title"),
+            TextField("summary", "What this group means", lines=3),
+            ListField("key_points", "Key points", "2 or 3 short lines, one per line."),
+            ListField("next_steps", "What to do next", "One step per line, in order, with a time frame."),
+        ]
+        values = {"title": group.title, "summary": group.summary, "key_points": list(group.key_points)}
+        super().__init__(area, fields, values | {"next_steps": list(group.next_steps)})
 
     def write(self, changes: dict[str, Any]) -> None:
         update_cause(self.conn, self.group_id, changes)
@@ -38,6 +44,11 @@ class ConditionEditorPage(FormPage):
             ListField("signs", "Signs that fit", "One sign per line."),
             ListField("doctor_checks", "What your doctor may check", "One check per line."),
             ListField("treatments", "Treatments that may help", f"One card id per line. The card ids: {card_ids}."),
+            ListField(
+                "not_shown_to_work",
+                "Sold for this, but not shown to work",
+                "Not proven cards only, one card id per line. Patients see them under this heading.",
+            ),
         ]
         values = {
             "title": condition.title,
@@ -45,6 +56,7 @@ class ConditionEditorPage(FormPage):
             "signs": list(condition.signs),
             "doctor_checks": list(condition.doctor_checks),
             "treatments": list(condition.treatment_ids),
+            "not_shown_to_work": list(condition.unproven_ids),
         }
         super().__init__(area, fields, values)
 

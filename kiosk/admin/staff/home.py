@@ -12,6 +12,7 @@ from kiosk.admin.staff.page import StaffPage, local_when
 from kiosk.admin.staff.preview import PreviewPage
 from kiosk.admin.staff.red_flags import RedFlagsPage
 from kiosk.admin.staff.settings_page import SettingsPage
+from kiosk.admin.staff.sign_off_page import SignOffListPage, due_summary
 from kiosk.content.editing import discard_draft, draft_changes, get_draft
 from kiosk.content.fleet_health import staff_lines
 from kiosk.content.publishing import PublishResult, publish
@@ -49,6 +50,9 @@ class StaffHomePage(StaffPage):
         self.column.addWidget(text_label(status, "Lead"))
         for line in staff_lines(self.conn):  # content version, signer, and packs the watched folder left alone
             self.column.addWidget(text_label(line, "Body"))
+        due_line, due_items = due_summary(self.conn)
+        if due_items:
+            self.column.addWidget(section("Due for a clinician's check", text_label("\n".join([due_line, *due_items]))))
         self.column.addWidget(ResponsiveColumns(self._buttons(), 1000))
         self.column.addWidget(self._recent_actions())
         self.column.addStretch(1)
@@ -59,6 +63,7 @@ class StaffHomePage(StaffPage):
             ("Edit cards", "Secondary", lambda: area.open(CardListPage(area))),
             ("Edit causes", "Secondary", lambda: area.open(CauseListPage(area))),
             ("Edit warning signs", "Secondary", lambda: area.open(RedFlagsPage(area))),
+            ("Clinician checks", "Secondary", lambda: area.open(SignOffListPage(area))),
             ("Doctor guidance and clinic name", "Secondary", lambda: area.open(GuidancePage(area))),
             ("Preview draft", "Secondary", lambda: area.open(PreviewPage(area))),
             ("Publish", "Primary", self.ask_to_publish),

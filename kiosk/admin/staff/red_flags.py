@@ -14,7 +14,11 @@ class RedFlagsPage(FormPage):
 
     def __init__(self, area):
         field = ListField("red_flags", "Warning signs", "One sign per line, in the order patients read them.", 10)
-        super().__init__(area, [field], {"red_flags": list(get_draft(area.conn).content.red_flags)})
+        steps = ListField("next_steps", "What to do next", "One step per line, in order, with a time frame.")
+        content = get_draft(area.conn).content
+        values = {"red_flags": list(content.red_flags), "next_steps": list(content.red_flags_page.next_steps)}
+        super().__init__(area, [field, steps], values)
 
     def write(self, changes: dict[str, Any]) -> None:
-        set_red_flags(self.conn, changes["red_flags"])
+        values = self.form.values()
+        set_red_flags(self.conn, values["red_flags"], values["next_steps"])

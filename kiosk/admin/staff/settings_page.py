@@ -14,6 +14,7 @@ KEYS = {
     "idle_timeout_seconds": "Seconds without a touch before “Are you still there?”",
     "idle_warning_seconds": "Seconds the “Are you still there?” countdown lasts",
     "backups_to_keep": "Automatic backups to keep",
+    "check_after_months": "Months before a clinician's check is due again",
 }
 
 

@@ -1,12 +1,17 @@
-"""One cause group: what each cause is, signs that fit, what a doctor may check, treatments that apply."""
+"""One cause group: key points, what each cause is, signs that fit, what a doctor may check, treatments that apply
+(and, under their own heading, what is sold for it but not shown to work), and what to do next."""
 
 from collections.abc import Iterator
 
 from PySide6.QtWidgets import QPushButton
 
+from kiosk.content.guide_schema import UNPROVEN_HEADING
 from kiosk.storage.rows import Condition, Treatment
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section
 from kiosk.ui.widgets import CardButton, ResponsiveColumns, list_section, section, text_label, touch_button
+
+UNPROVEN_NOTE = "People sell these for this problem, but good studies do not show that they work."
 
 
 def treatment_button(treatment: Treatment, detail: str | None = None) -> QPushButton:
@@ -26,13 +31,22 @@ class CauseScreen(Screen):
         group = self.content.cause_group(argument)
         self.title = group.title
         self.column.addWidget(text_label(group.title, "Heading"))
+        if group.key_points:
+            self.column.addWidget(key_points_section(group.key_points))
         self.column.addWidget(text_label(group.summary, "Lead"))
         red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
         red_flags.clicked.connect(lambda: self.go("red_flags"))
         self.column.addWidget(red_flags)
+        if self.content.pictures:
+            pictures = touch_button("What does it look like? See drawings", "Secondary", icon="book")
+            pictures.clicked.connect(lambda: self.go("pictures"))
+            self.column.addWidget(pictures)
         yield
         for condition in group.conditions:
             yield from self._add_condition(condition)
+        if group.next_steps:
+            self.column.addWidget(next_steps_section(group.next_steps))
+        self.column.addWidget(checked_by_label(group.checked_by))
 
     def _add_condition(self, condition: Condition) -> Iterator[None]:
         self.column.addSpacing(12)
@@ -47,11 +61,20 @@ class CauseScreen(Screen):
         if panels:
             self.column.addWidget(ResponsiveColumns(panels))
             yield
-        buttons = []
-        for treatment_id in condition.treatment_ids:
-            button = treatment_button(self.content.treatment(treatment_id), detail="")
-            button.clicked.connect(lambda _=False, card=treatment_id: self.go("treatment", card))
-            buttons.append(button)
+        buttons = self._card_buttons(condition.treatment_ids)
         if buttons:
             self.column.addWidget(section("Treatments that may help", ResponsiveColumns(buttons, 900)))
             yield
+        unproven = self._card_buttons(condition.unproven_ids)
+        if unproven:
+            note = text_label(UNPROVEN_NOTE)
+            self.column.addWidget(section(UNPROVEN_HEADING, note, ResponsiveColumns(unproven, 900), role="Warning"))
+            yield
+
+    def _card_buttons(self, card_ids: tuple[str, ...]) -> list[QPushButton]:
+        buttons = []
+        for treatment_id in card_ids:
+            button = treatment_button(self.content.treatment(treatment_id), detail="")
+            button.clicked.connect(lambda _=False, card=treatment_id: self.go("treatment", card))
+            buttons.append(button)
+        return buttons

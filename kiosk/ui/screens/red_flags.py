@@ -3,7 +3,10 @@
 from collections.abc import Iterator
 
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.sign_off import checked_by_label, next_steps_section
 from kiosk.ui.widgets import list_section, text_label
+
+LEAD = "Some hair loss needs a doctor's help quickly. Book a visit if:"
 
 
 class RedFlagsScreen(Screen):
@@ -13,6 +16,10 @@ class RedFlagsScreen(Screen):
 
     def build(self, argument: str | None) -> Iterator[None]:
         self.column.addWidget(text_label("See a doctor soon if…", "Heading"))
-        self.column.addWidget(text_label("Some hair loss needs a doctor's help quickly. Book a visit if:", "Lead"))
+        self.column.addWidget(text_label(LEAD, "Lead"))
         yield
         self.column.addWidget(list_section("Warning signs", self.content.red_flags, role="Warning"))
+        page = self.content.red_flags_page
+        if page.next_steps:
+            self.column.addWidget(next_steps_section(page.next_steps))
+        self.column.addWidget(checked_by_label(page.checked_by))

@@ -9,8 +9,10 @@ from kiosk.ui.screens.cause import CauseScreen
 from kiosk.ui.screens.causes import CausesScreen
 from kiosk.ui.screens.compare import CompareScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
+from kiosk.ui.screens.pictures import PictureScreen, PicturesScreen
 from kiosk.ui.screens.red_flags import RedFlagsScreen
 from kiosk.ui.screens.start import StartScreen
+from kiosk.ui.screens.topic import TopicScreen
 from kiosk.ui.screens.treatment import TreatmentScreen
 from kiosk.ui.screens.treatments import TreatmentsScreen
 from kiosk.ui.text_size import use_text_size
@@ -24,6 +26,9 @@ SCREENS: dict[str, type[Screen]] = {
     "compare": CompareScreen,
     "red_flags": RedFlagsScreen,
     "glossary": GlossaryScreen,
+    "pictures": PicturesScreen,
+    "picture": PictureScreen,
+    "topic": TopicScreen,
 }
 
 
@@ -50,3 +55,11 @@ def all_routes(content: Content) -> list[Route]:
     routes += [Route("treatments"), Route("compare"), Route("red_flags"), Route("glossary")]
     routes += [Route("treatment", card.id) for card in content.treatments]
     return routes
+
+
+def guide_routes(content: Content) -> list[Route]:
+    """The picture guide, each of its patterns, and the topic screens. Kept apart from `all_routes`, which the
+    window builds ahead: the navigator keeps a fixed number of screens built, and these would crowd out the
+    cause pages patients come back to. They are built when tapped."""
+    routes = [Route("pictures")] + [Route("picture", pattern.id) for pattern in content.pictures]
+    return routes + [Route("topic", topic.id) for topic in content.topics]

@@ -1,16 +1,20 @@
-"""One treatment card: what it is, how well it works, its risks, and what to ask the doctor."""
+"""One treatment card: key points, what it is, how well it works, its risks, when to get help, and what to do."""
 
 from collections.abc import Iterator
 
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section
 from kiosk.ui.widgets import (
     ResponsiveColumns,
+    bullet_label,
     evidence_badge,
     list_section,
     section,
     text_label,
     text_section,
 )
+
+GET_HELP_NOW = "Get help now if…"
 
 
 class TreatmentScreen(Screen):
@@ -20,11 +24,19 @@ class TreatmentScreen(Screen):
         card = self.content.treatment(argument)
         self.title = card.name
         self.column.addWidget(text_label(card.name, "Heading"))
+        if card.key_points:
+            self.column.addWidget(key_points_section(card.key_points))
         self.column.addWidget(text_label(card.summary, "Lead"))
         self.column.addWidget(
             section("How good is the evidence?", evidence_badge(card.evidence), text_label(card.evidence_reason))
         )
         yield
+        if card.get_help_now:
+            signs = [bullet_label(sign) for sign in card.get_help_now]
+            self.column.addWidget(
+                section(GET_HELP_NOW, *signs, text_label(card.get_help_action, "SectionTitle"), role="Warning")
+            )
+            yield
         sections = ResponsiveColumns([])
         self.column.addWidget(sections)
         for title, text in (
@@ -40,6 +52,9 @@ class TreatmentScreen(Screen):
             yield
         sections.add(section("Who must not use it, or must ask first", text_label(card.who_must_avoid), role="Warning"))
         yield
+        if card.next_steps:
+            self.column.addWidget(next_steps_section(card.next_steps))
         self.column.addWidget(list_section("Questions to ask your doctor", card.questions))
-        sources = "Sources: " + ", ".join(card.sources) + f".\nLast checked: {card.last_reviewed}."
+        sources = "Sources: " + ", ".join(card.sources) + f".\nSources last checked: {card.last_reviewed}."
         self.column.addWidget(text_label(sources, "Small"))
+        self.column.addWidget(checked_by_label(card.checked_by))

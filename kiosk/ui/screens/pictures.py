@@ -1,0 +1,75 @@
+"""'What does it look like?': simple drawings of patterns of hair loss, each leading to the causes worth reading."""
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import Qt
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import QSizePolicy
+
+from kiosk.resources import picture_path
+from kiosk.storage.rows import PicturePattern
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets import CardButton, ResponsiveColumns, section, text_label
+
+TITLE = "What does it look like?"
+ONLY_A_DOCTOR = (
+    "A drawing cannot tell you the cause. Only a doctor can tell for sure. "
+    "Show your doctor the pattern that looks closest to yours."
+)
+THUMBNAIL_HEIGHT = 150
+DRAWING_HEIGHT = 340
+
+
+def drawing(pattern: PicturePattern, height: int) -> QSvgWidget:
+    """The pattern's SVG drawing at `height` pixels, its shape kept, described for screen readers."""
+    widget = QSvgWidget(str(picture_path(pattern.picture)))
+    widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+    size = widget.renderer().defaultSize()
+    widget.setFixedSize(round(height * size.width() / max(1, size.height())), height)
+    widget.setAccessibleName(f"Drawing: {pattern.title}")
+    widget.setAccessibleDescription(pattern.description)
+    widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    return widget
+
+
+class PicturesScreen(Screen):
+    """The list of patterns, each with its drawing."""
+
+    title = TITLE
+
+    def build(self, argument: str | None) -> Iterator[None]:
+        self.column.addWidget(text_label(TITLE, "Heading"))
+        self.column.addWidget(text_label("Tap the drawing that looks most like your hair loss.", "Lead"))
+        self.column.addWidget(text_label(ONLY_A_DOCTOR))
+        tiles = ResponsiveColumns([], 1100)
+        self.column.addWidget(tiles)
+        yield
+        for pattern in self.content.pictures:
+            tile = CardButton(pattern.title, pattern.caption, accessible_name=f"Pattern: {pattern.title}")
+            tile.layout().insertWidget(0, drawing(pattern, THUMBNAIL_HEIGHT), 0, Qt.AlignmentFlag.AlignVCenter)
+            tile.clicked.connect(lambda _=False, pattern_id=pattern.id: self.go("picture", pattern_id))
+            tiles.add(tile)
+            yield
+
+
+class PictureScreen(Screen):
+    """One pattern: a large drawing, what it shows, that only a doctor can tell, and the causes to read."""
+
+    def build(self, argument: str | None) -> Iterator[None]:
+        pattern = self.content.picture(argument)
+        self.title = pattern.title
+        self.column.addWidget(text_label(pattern.title, "Heading"))
+        picture = drawing(pattern, DRAWING_HEIGHT)
+        picture.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.column.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addWidget(text_label(pattern.caption, "Lead"))
+        self.column.addWidget(section("Only a doctor can tell for sure", text_label(ONLY_A_DOCTOR), role="Warning"))
+        yield
+        buttons = []
+        for cause_id in pattern.cause_ids:
+            group = self.content.cause_group(cause_id)
+            button = CardButton(group.title, group.summary, icon=group.icon, accessible_name=f"Read: {group.title}")
+            button.clicked.connect(lambda _=False, group_id=group.id: self.go("cause", group_id))
+            buttons.append(button)
+        self.column.addWidget(section("Causes worth reading about", ResponsiveColumns(buttons, 1100)))
+        yield
