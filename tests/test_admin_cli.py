@@ -16,7 +16,7 @@ COMMANDS = ["export", "validate", "import", "history", "rollback", "check", "bac
 def db(tmp_path):
     """A kiosk database made by kiosk-admin itself."""
     path = tmp_path / "kiosk.db"
-    assert kiosk_admin(path, "history").returncode == 0
+    assert kiosk_admin(path, "init").returncode == 0
     return path
 
 
@@ -168,6 +168,8 @@ def test_only_the_newest_backups_are_kept(tmp_path, db):
 
 def test_without_db_the_usual_database_is_used(tmp_path):
     environment = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path / "home"))
+    made = subprocess.run([sys.executable, "-m", "kiosk.admin", "init"], env=environment, timeout=120)
+    assert made.returncode == 0
     result = subprocess.run(
         [sys.executable, "-m", "kiosk.admin", "settings", "get", "backups_to_keep"],
         capture_output=True,

@@ -38,6 +38,7 @@ def test_export_import_export_gives_the_same_content(tmp_path, kiosk_db):
     assert "Saved the content" in exported.stdout
 
     fresh = tmp_path / "other-kiosk" / "kiosk.db"
+    assert kiosk_admin(fresh, "init").returncode == 0
     imported = kiosk_admin(fresh, "import", str(first))
     assert imported.returncode == 0, imported.stderr
     assert "Imported 'clinic.zip' as version 2" in imported.stdout

@@ -6,7 +6,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, database_path
+from kiosk.admin.audit_command import add_audit_command
+from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, MissingDatabase, existing_database_path
 from kiosk.admin.database_commands import add_database_commands
 from kiosk.admin.pack_commands import add_pack_commands
 from kiosk.admin.service import add_service_command
@@ -14,7 +15,8 @@ from kiosk.content.document import printable
 from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError, plain_reason
 
-READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service"}
+DB_HELP = "the kiosk database file (default: the kiosk's own one); may come before or after the command"
+READ_ONLY_COMMANDS = {"validate", "check", "history", "audit", "snapshot", "install-service"}
 
 
 class UsageError(Exception):
@@ -33,7 +35,7 @@ def command_snapshot(arguments: argparse.Namespace) -> int:
     from kiosk.admin.snapshot import take_snapshots
 
     width, height = arguments.size
-    saved = take_snapshots(database_path(arguments), arguments.out, width, height)
+    saved = take_snapshots(existing_database_path(arguments), arguments.out, width, height)
     print(f"Saved {len(saved)} screens to {arguments.out}")
     return DONE
 
@@ -46,18 +48,30 @@ def build_parser() -> argparse.ArgumentParser:
         "and change settings. Each command has its own help, like: kiosk-admin import --help",
         epilog="Exit status: 0 done, 1 refused (nothing was changed), 2 the command was typed wrongly.",
     )
-    parser.add_argument("--db", type=Path, help="the kiosk database file (default: the kiosk's usual one)")
+    parser.add_argument("--db", type=Path, help=DB_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_pack_commands(commands)
     add_database_commands(commands)
     add_service_command(commands)
+    add_audit_command(commands)
     snapshot = commands.add_parser(
         "snapshot", help="save a picture of every screen", description=command_snapshot.__doc__
     )
     snapshot.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     snapshot.add_argument("--size", type=_size, default=(1920, 1080), help="screen size, like 1920x1080")
     snapshot.set_defaults(run=command_snapshot)
+    accept_db_after_command(commands)
     return parser
+
+
+def accept_db_after_command(commands: argparse._SubParsersAction) -> None:
+    """Let --db also come after the command (and its action), for every command however it was added."""
+    for parser in set(commands.choices.values()):
+        if not any("--db" in action.option_strings for action in parser._actions):
+            parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=DB_HELP)
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                accept_db_after_command(action)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     unchanged = [] if arguments.command in READ_ONLY_COMMANDS else [NOTHING_CHANGED]
     try:
         return arguments.run(arguments)
+    except MissingDatabase as error:
+        print(*(printable(line, 600) for line in str(error).splitlines()), sep="\n", file=sys.stderr)
+        print("Nothing was created or changed.", file=sys.stderr)
     except KnownError as error:
         print(printable(str(error), 2000), *unchanged, file=sys.stderr)
     except ContentError as error:

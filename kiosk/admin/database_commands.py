@@ -12,12 +12,14 @@ from kiosk.admin.console import (
     USAGE,
     add_command,
     database_path,
+    existing_database_path,
     open_library,
     problem_lines,
     refuse,
     say,
 )
 from kiosk.content.document import NOT_PLAIN_TEXT, content_to_document, parse_document, printable
+from kiosk.content.library import Library
 from kiosk.content.pin import PinError, set_pin
 from kiosk.content.publishing import take_backup
 from kiosk.content.recovery import RECOVERY_ACTION
@@ -33,7 +35,7 @@ from kiosk.storage.versions import read_draft
 
 def command_check(arguments: argparse.Namespace) -> int:
     """Check the database and its content without changing anything."""
-    path = database_path(arguments)
+    path = existing_database_path(arguments)
     conn = open_read_only(path)
     try:
         lines, problems = _check_lines(conn)
@@ -93,6 +95,24 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
         except ContentError as error:
             problems += error.problems
     return lines, problems
+
+
+def command_init(arguments: argparse.Namespace) -> int:
+    """Make a new kiosk database with the bundled content (the only command that creates one)."""
+    path = database_path(arguments)
+    if path.exists():
+        say(f"There is already a kiosk database at {path}. Nothing was changed.")
+        return DONE
+    library = Library.open(path)
+    try:
+        record_action(library.conn, "make database", str(path))
+    finally:
+        library.close()
+    say(
+        f"Made a new kiosk database at {path}, with the content that came with the kiosk.",
+        "Next, set the staff PIN with: kiosk-admin set-pin" + ("" if arguments.db is None else f" --db {path}"),
+    )
+    return DONE
 
 
 def command_backup(arguments: argparse.Namespace) -> int:
@@ -175,6 +195,7 @@ def _read_pin_twice() -> tuple[str, str] | None:
 
 def command_set_pin(arguments: argparse.Namespace) -> int:
     """Set or change the staff PIN."""
+    existing_database_path(arguments)
     try:
         typed = _read_pin_twice()
     except (UnicodeDecodeError, EOFError):
@@ -195,7 +216,16 @@ def command_set_pin(arguments: argparse.Namespace) -> int:
 
 
 def add_database_commands(commands: argparse._SubParsersAction) -> None:
-    """Add check, backup, restore, settings and set-pin to the kiosk-admin parser."""
+    """Add init, check, backup, restore, settings and set-pin to the kiosk-admin parser."""
+    add_command(
+        commands,
+        "init",
+        command_init,
+        "make a new kiosk database (only needed before the kiosk's first start)",
+        "Make a new kiosk database holding the content that came with the kiosk. The kiosk makes its own "
+        "database the first time it starts; every other kiosk-admin command refuses a database that is not "
+        "there, so a mistyped --db never makes a new, empty one by accident. Does nothing if the file exists.",
+    )
     add_command(
         commands,
         "check",
