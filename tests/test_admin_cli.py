@@ -42,7 +42,7 @@ def test_settings_are_shown_and_changed_within_their_ranges(db):
     assert kiosk_admin(db, "settings", "set", "idle_timeout_seconds", "120").returncode == 0
     assert kiosk_admin(db, "settings", "get", "idle_timeout_seconds").stdout.strip() == "120"
     named = kiosk_admin(db, "settings", "set", "clinic_name", "Hillside Hair Clinic")
-    assert named.returncode == 0 and "clinic_name is now: Hillside Hair Clinic" in named.stdout
+    assert named.returncode == 0 and "Clinic name is now: Hillside Hair Clinic" in named.stdout
     listing = kiosk_admin(db, "settings", "get").stdout
     assert "clinic_name = Hillside Hair Clinic" in listing and "idle_timeout_seconds = 120" in listing
 
@@ -86,7 +86,7 @@ def test_check_finds_content_problems(db):
     card = sqlite3.connect(db).execute("SELECT id FROM treatment WHERE position = 0").fetchone()[0]
     result = kiosk_admin(db, "check")
     assert result.returncode == 1
-    assert f"item '{card}', field 'summary': is empty" in result.stderr
+    assert f"'{card}', One-line summary: This is empty. Please fill it in." in result.stderr
 
 
 def test_check_finds_broken_links(db):
@@ -100,7 +100,7 @@ def test_check_finds_settings_out_of_range(db):
     _write(db, "INSERT OR REPLACE INTO setting (key, value) VALUES ('idle_timeout_seconds', '2')")
     result = kiosk_admin(db, "check")
     assert result.returncode == 1
-    assert "Setting: idle_timeout_seconds must be between 15 and 3600" in result.stderr
+    assert "Setting: Time without a touch before “Are you still there?” must be between 15 and 3600" in result.stderr
 
 
 def test_check_mentions_a_recovery_at_start(db):

@@ -73,14 +73,14 @@ def test_edit_preview_publish_and_restore_a_card(staff, window, qtbot):
     staff.tap("Close preview")
 
     staff.tap("Publish")
-    assert staff.sees(f"Changed {card.name}: side_effects")
+    assert staff.sees(f"Changed {card.name}: Side effects")
     assert staff.finish_operation("Publish")
     staff.wait_to_see("Published as version 2. Patients see it now.")
     assert new in patient_card_texts(qtbot, window, card.id)
     assert versions.read_draft(window.library.conn) is None
 
     staff.tap("History")
-    staff.wait_to_see(f"Changed {card.name}: side_effects")
+    staff.wait_to_see(f"Changed {card.name}: Side effects")
     staff.wait_to_see("Content as first installed")
     staff.tap("Restore version 1")
     assert staff.sees("Restore version 1?")
@@ -99,9 +99,9 @@ def test_an_empty_name_is_refused_next_to_the_field_and_nothing_is_saved(staff, 
     staff.tap("Save")
     staff.wait_to_see("Not saved")
     name_error = editor.field("name").error
-    assert name_error.isVisible() and name_error.text() == "This is empty."
+    assert name_error.isVisible() and name_error.text() == "This is empty. Please fill it in."
     assert name_error.parentWidget() is editor.field("name")
-    assert editor.field("questions").error.text() == "This has 1 questions; give 2 to 4."
+    assert editor.field("questions").error.text() == "Give 2 to 4 questions, one per line (you gave 1)."
     assert not editor.field("summary").error.isVisible()
     assert versions.read_draft(window.library.conn) is None
     assert get_draft(window.library.conn).content.treatment(card.id).name == card.name
@@ -156,8 +156,10 @@ def test_warning_signs_guidance_and_settings_are_checked_next_to_each_field(staf
     page.field("idle_timeout_seconds").input.setText("5")
     page.field("backups_to_keep").input.setText("twelve")
     staff.tap("Save")
-    assert page.field("idle_timeout_seconds").error.text() == "This must be between 15 and 3600; '5' is not."
-    assert page.field("backups_to_keep").error.text() == "This must be a whole number, not 'twelve'."
+    assert page.field("idle_timeout_seconds").error.text() == (
+        "This must be between 15 and 3600 (60 minutes); '5' is not. Type a number in that range."
+    )
+    assert page.field("backups_to_keep").error.text() == "This must be a whole number, like 10; 'twelve' is not."
     assert window.settings.idle_timeout_seconds == 90
     page.field("idle_timeout_seconds").input.setText("120")
     page.field("backups_to_keep").input.setText("12")
@@ -203,7 +205,7 @@ def test_a_new_card_typed_on_a_physical_keyboard_and_a_bad_cause_link(staff, win
     editor.field("questions").input.setPlainText("Is it safe for me?\n\nHow long should I try it?")
     editor.field("sources").input.setPlainText("A small study")
     staff.tap("Save")
-    assert editor.field("evidence").error.text().startswith("'' is not an evidence level")
+    assert editor.field("evidence").error.text().startswith("Tap one of the evidence levels: Strong")
     staff.tap("How good is the evidence?: Limited")
     staff.tap("Save")
     staff.wait_to_see("Saved in the draft")

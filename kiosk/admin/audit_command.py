@@ -4,6 +4,7 @@ import argparse
 
 from kiosk.admin.console import DONE, add_command, open_library, say
 from kiosk.content.document import printable
+from kiosk.content.labels import action_words
 from kiosk.storage.audit import read_audit_log
 
 
@@ -19,7 +20,7 @@ def command_audit(arguments: argparse.Namespace) -> int:
     for entry in entries:
         when = entry.at.replace("T", " ")[:16] + " UTC"
         detail = f": {printable(entry.detail, 400)}" if entry.detail else ""
-        say(f"{when}  {entry.action}{detail}")
+        say(f"{when}  {action_words(entry.action)}{detail}")
     return DONE
 
 

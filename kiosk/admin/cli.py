@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 from kiosk.admin.audit_command import add_audit_command
-from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, MissingDatabase, existing_database_path
+from kiosk.admin.console import (
+    DONE,
+    NOTHING_CHANGED,
+    REFUSED,
+    USAGE,
+    MissingDatabase,
+    existing_database_path,
+    problem_lines,
+)
 from kiosk.admin.database_commands import add_database_commands
 from kiosk.admin.pack_commands import add_pack_commands
 from kiosk.admin.service import add_service_command
@@ -93,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     except KnownError as error:
         print(printable(str(error), 2000), *unchanged, file=sys.stderr)
     except ContentError as error:
-        print(f"The content has problems:\n{printable(str(error), 4000)}", *unchanged, file=sys.stderr)
+        print(*problem_lines(error.problems, "The content has problems:"), *unchanged, sep="\n", file=sys.stderr)
     except sqlite3.Error as error:
         print(printable(plain_reason(error)), *unchanged, file=sys.stderr)
     return REFUSED

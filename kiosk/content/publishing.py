@@ -51,6 +51,13 @@ def take_backup(conn: sqlite3.Connection, reason: str, backup_dir: Path | None =
     return automatic_backup(conn, reason, backup_dir, keep=load_settings(conn).backups_to_keep)
 
 
+def back_up_now(conn: sqlite3.Connection, reason: str = "staff", backup_dir: Path | None = None) -> Path:
+    """A backup staff asked for, recorded in the audit log."""
+    path = take_backup(conn, reason, backup_dir)
+    record_action(conn, "backup", path.name)
+    return path
+
+
 def apply_document(
     conn: sqlite3.Connection, document: Document, summary: str, action: str, discard_draft: bool = False
 ) -> Version:

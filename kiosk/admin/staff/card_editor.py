@@ -7,27 +7,10 @@ from kiosk.admin.staff.fields import ChoiceField, Field, LineField, ListField, T
 from kiosk.admin.staff.form_page import FormPage
 from kiosk.content.document import TREATMENT_ORDER
 from kiosk.content.editing import add_treatment, update_treatment
+from kiosk.content.labels import CARD_LABELS, field_label
 from kiosk.content.schema import Problem
 from kiosk.storage.rows import Evidence, Treatment
 
-CARD_LABELS = {
-    "id": "Short id",
-    "name": "Name",
-    "summary": "One-line summary",
-    "what_it_is": "What it is",
-    "how_used": "How it is used",
-    "evidence": "How good is the evidence?",
-    "evidence_reason": "Why this evidence level",
-    "status": "Is it approved?",
-    "who_may_help": "Who it may help",
-    "results_time": "When you might see results",
-    "if_you_stop": "If you stop",
-    "side_effects": "Side effects",
-    "who_must_avoid": "Who must not use it, or must ask first",
-    "questions": "Questions to ask your doctor",
-    "sources": "Sources",
-    "last_reviewed": "Last checked",
-}
 HINTS = {
     "summary": "Shown under the name in lists.",
     "questions": "One question per line: 2 to 4 questions.",
@@ -41,7 +24,7 @@ def card_fields() -> list[Field]:
     """The inputs of a card, in the order patients read them, labelled with the headings they see."""
     fields: list[Field] = []
     for key in TREATMENT_ORDER:
-        label, hint = CARD_LABELS[key], HINTS.get(key, "")
+        label, hint = field_label(key), HINTS.get(key, "")
         if key == "id":
             continue
         if key in ("name", "last_reviewed"):

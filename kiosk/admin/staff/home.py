@@ -2,6 +2,7 @@
 
 from PySide6.QtWidgets import QPushButton
 
+from kiosk.admin.staff.audit_page import AuditPage, audit_line
 from kiosk.admin.staff.card_list import CardListPage
 from kiosk.admin.staff.cause_list import CauseListPage
 from kiosk.admin.staff.export_page import ExportPage
@@ -13,11 +14,21 @@ from kiosk.admin.staff.preview import PreviewPage
 from kiosk.admin.staff.red_flags import RedFlagsPage
 from kiosk.admin.staff.settings_page import SettingsPage
 from kiosk.content.editing import discard_draft, draft_changes, get_draft
-from kiosk.content.publishing import PublishResult, publish
+from kiosk.content.publishing import PublishResult, list_versions, publish
 from kiosk.storage.audit import read_audit_log
 from kiosk.ui.widgets import ResponsiveColumns, section, text_label, touch_button
 
 RECENT_ACTIONS = 8
+
+
+def live_version_line(conn) -> str:
+    """Which version patients see now, and when it was published."""
+    versions = list_versions(conn)
+    if not versions:
+        return "Patients see the content the kiosk came with (nothing has been published yet)."
+    live = versions[0]
+    by = f" by {live.initials}" if getattr(live, "initials", "") else ""
+    return f"Patients see version {live.number}, published {local_when(live.created_at)}{by}: {live.summary}"
 
 
 class StaffHomePage(StaffPage):
@@ -45,6 +56,7 @@ class StaffHomePage(StaffPage):
             status = f"Not yet published: {draft_changes(self.conn).summary()}. Patients see these after you publish."
         else:
             status = "No unpublished changes: patients see the content exactly as it is in the editors."
+        self.column.addWidget(text_label(live_version_line(self.conn), "Lead"))
         self.column.addWidget(text_label(status, "Lead"))
         self.column.addWidget(ResponsiveColumns(self._buttons(), 1000))
         self.column.addWidget(self._recent_actions())
@@ -76,12 +88,10 @@ class StaffHomePage(StaffPage):
         return buttons
 
     def _recent_actions(self):
-        entries = read_audit_log(self.conn, RECENT_ACTIONS)
-        lines = [
-            f"{local_when(entry.at)}  {entry.action}" + (f": {entry.detail}" if entry.detail else "")
-            for entry in entries
-        ]
-        return section("Recent staff actions", text_label("\n".join(lines) or "None yet.", "Body"))
+        lines = [audit_line(entry) for entry in read_audit_log(self.conn, RECENT_ACTIONS)]
+        every = touch_button("See every staff action", "Secondary")
+        every.clicked.connect(lambda: self.area.open(AuditPage(self.area)))
+        return section("Recent staff actions", text_label("\n".join(lines) or "None yet.", "Body"), every)
 
     def ask_to_publish(self) -> None:
         """Show what publishing would change and ask before doing it."""
