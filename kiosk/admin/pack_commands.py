@@ -16,7 +16,7 @@ from kiosk.admin.console import (
 from kiosk.content.document import printable
 from kiosk.content.pack_reader import PackError
 from kiosk.content.packs import export_pack, import_pack, read_pack
-from kiosk.content.publishing import list_versions, restore_version
+from kiosk.content.publishing import NothingToChange, list_versions, restore_version
 from kiosk.content.schema import ContentError
 from kiosk.storage.rows import Content
 from kiosk.storage.versions import read_draft
@@ -72,6 +72,9 @@ def command_import(arguments: argparse.Namespace) -> int:
         report = import_pack(library.conn, arguments.pack, discard_draft=arguments.discard_draft)
     except ContentError as error:
         return refuse(*describe_pack_problem(arguments.pack, error), NOTHING_CHANGED)
+    except NothingToChange as same:
+        say(printable(str(same), 600), "No new version was made and no backup was needed.")
+        return DONE
     finally:
         library.close()
     return say_published(
@@ -113,6 +116,9 @@ def command_rollback(arguments: argparse.Namespace) -> int:
     library = open_library(arguments)
     try:
         result = restore_version(library.conn, arguments.version, discard_draft=arguments.discard_draft)
+    except NothingToChange as same:
+        say(printable(str(same), 600), "No new version was made.")
+        return DONE
     finally:
         library.close()
     return say_published(f"Version {arguments.version} is shown again, as new version {result.version.number}.", result)

@@ -29,6 +29,7 @@ from typing import Any
 
 from kiosk.content.changes import ContentChanges, compare
 from kiosk.content.document import Document, document_to_data, parse_document
+from kiosk.content.glyphs import refuse_undrawable
 from kiosk.content.labels import field_label
 from kiosk.content.publishing import DRAFT, published_document
 from kiosk.content.schema import TREATMENT_FIELDS, ContentError, Problem
@@ -95,6 +96,7 @@ def _edit(
             detail = detail(data)
         change(data)
         document = parse_document(data, DRAFT)
+        refuse_undrawable(data, DRAFT)
         versions.write_draft(conn, document_to_data(document))
         record_action(conn, "edit draft", detail)
     return _as_draft(document, published)

@@ -26,11 +26,13 @@ from pathlib import Path
 import kiosk
 from kiosk.content.changes import ContentChanges, compare
 from kiosk.content.document import Document, document_json, document_to_data, parse_document
+from kiosk.content.glyphs import refuse_undrawable
 from kiosk.content.pack_reader import CONTENT, FORMAT_VERSION, MANIFEST, PACK_FORMAT, PackError, read_pack_members
 from kiosk.content.publishing import (
     apply_document,
     published_document,
     refuse_if_draft,
+    refuse_if_unchanged,
     take_backup,
 )
 from kiosk.content.schema import ContentError, Problem
@@ -62,13 +64,14 @@ class ImportReport:
 
 def read_pack(path: Path) -> Document:
     """The checked content and settings in the pack at `path` (PackError or ContentError if it is not usable)."""
-    _, data = read_pack_members(Path(path))
-    return parse_document(data, CONTENT)
+    return _pack_and_manifest(path)[0]
 
 
 def _pack_and_manifest(path: Path) -> tuple[Document, dict]:
     manifest, data = read_pack_members(Path(path))
-    return parse_document(data, CONTENT), manifest
+    document = parse_document(data, CONTENT)
+    refuse_undrawable(data, CONTENT)
+    return document, manifest
 
 
 def validate_pack(path: Path) -> list[Problem]:
@@ -95,6 +98,7 @@ def import_pack(
     document = read_pack(path)
     refuse_if_draft(conn, discard_draft)
     changes = compare(published_document(conn), document)
+    refuse_if_unchanged(changes, f"The pack '{path.name}' holds exactly what patients see now: nothing to import.")
     backup = take_backup(conn, "before-import", backup_dir)
     version = apply_document(conn, document, f"Imported {path.name}", "import pack", discard_draft)
     return ImportReport(version, changes, backup)

@@ -27,6 +27,16 @@ FIRST_SUMMARY = "Content as first installed"
 MAX_SUMMARY = 300
 
 
+class NothingToChange(KnownError):
+    """What would be published is exactly what patients see now: no version is added, nothing is backed up."""
+
+
+def refuse_if_unchanged(changes: ContentChanges, message: str) -> None:
+    """NothingToChange(`message`) if `changes` change nothing."""
+    if changes.nothing:
+        raise NothingToChange(message)
+
+
 class DraftPendingError(KnownError):
     """Unpublished draft changes would be lost; the caller must publish or discard them first."""
 
@@ -113,6 +123,11 @@ def restore_version(
     document = version_document(conn, number)
     refuse_if_draft(conn, discard_draft)
     changes = compare(published_document(conn), document)
+    refuse_if_unchanged(
+        changes,
+        f"Version {number} holds exactly what patients see now, so restoring it would change nothing. "
+        "Choose a version with different content (the history lists them).",
+    )
     backup = take_backup(conn, f"before-rollback-{number}", backup_dir)
     version = apply_document(conn, document, f"Restored version {number}", "rollback", discard_draft)
     return PublishResult(version, changes, backup)

@@ -3,6 +3,7 @@
 import sqlite3
 from dataclasses import dataclass
 
+from kiosk.content.glyphs import drawing_message, undrawable
 from kiosk.content.labels import duration, field_label
 from kiosk.content.plain_text import CONTROL_CHARACTERS
 from kiosk.storage.audit import record_action
@@ -120,6 +121,8 @@ def load_settings(conn: sqlite3.Connection) -> Settings:
 def save_setting(conn: sqlite3.Connection, key: str, value: str) -> str:
     """Check and store one setting, and record it in the audit log (one transaction); returns the stored value."""
     checked = check_setting(key, value)
+    if undrawable(checked):  # checked only when saving: reading settings at start needs no fonts
+        raise SettingError(f"{field_label(key)} {drawing_message(undrawable(checked))}.")
     before = read_settings(conn).get(key, SPECS[key].default)
     if checked == before:
         return checked

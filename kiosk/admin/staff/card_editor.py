@@ -1,6 +1,7 @@
 """Editing one treatment card (or a new one): one input per field, each checked on Save."""
 
 import datetime
+import re
 from typing import Any
 
 from kiosk.admin.staff.fields import ChoiceField, Field, LineField, ListField, TextField
@@ -38,6 +39,11 @@ def card_fields() -> list[Field]:
     return fields
 
 
+def short_name(name: str) -> str:
+    """A card's short name for links, made from its name: "Vitamin D drops" -> "vitamin-d-drops"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:64]
+
+
 def card_values(card: Treatment) -> dict[str, Any]:
     """A card's fields as the inputs show them."""
     values = {name: getattr(card, name) for name in Treatment.__dataclass_fields__}
@@ -54,7 +60,10 @@ class CardEditorPage(FormPage):
         self.title = f"Edit card: {card.name}" if card else "New card"
         fields = card_fields()
         if card is None:
-            hint = "Lowercase letters, digits and dashes, like vitamin-d. It cannot be changed later."
+            hint = (
+                "Small letters, digits and dashes, like vitamin-d. Leave it empty to make it from the name. "
+                "It cannot be changed later."
+            )
             fields.insert(0, LineField("id", CARD_LABELS["id"], hint))
             values = {"last_reviewed": datetime.date.today().isoformat(), "evidence": ""}
         else:
@@ -66,13 +75,17 @@ class CardEditorPage(FormPage):
         if self.card_id is not None:
             update_treatment(self.conn, self.card_id, changes)
             return
+        if not str(changes.get("id", "")).strip():
+            changes = {**changes, "id": short_name(str(changes.get("name", "")))}
         add_treatment(self.conn, changes)
         self.card_id = changes["id"].strip()
+        self.field("id").set_value(self.card_id)
         self.save_unchanged = False
         self.field("id").input.setReadOnly(True)
         self.title = f"Edit card: {changes['name'].strip()}"
         self.area.title_label.setText(self.title)
 
     def belongs(self, problem: Problem) -> bool:
-        own = self.card_id or str(self.form.values().get("id", "")).strip()
+        values = self.form.values()
+        own = self.card_id or str(values.get("id", "")).strip() or short_name(str(values.get("name", "")))
         return problem.item in (own, "") or problem.item.startswith("#")

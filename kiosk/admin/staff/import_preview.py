@@ -62,7 +62,8 @@ class ImportPreviewPage(StaffPage):
         )
         panels = change_sections(preview.changes)
         if not panels:
-            panels = [section("No changes", text_label("This pack holds exactly what patients see now."))]
+            same = "This pack holds exactly what patients see now, so there is nothing to import. Tap Back."
+            panels = [section("No changes", text_label(same))]
         for panel in panels:
             self.column.addWidget(panel)
         if preview.has_draft:
@@ -73,6 +74,7 @@ class ImportPreviewPage(StaffPage):
         cancel.clicked.connect(area.close_page)
         self.import_button = touch_button("Import now", "Primary")
         self.import_button.clicked.connect(self.start_import)
+        self.import_button.setVisible(not preview.changes.nothing)
         self.add_action_bar(cancel, self.import_button)
 
     def start_import(self) -> None:
