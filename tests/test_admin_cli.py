@@ -8,8 +8,10 @@ import sys
 import pytest
 from admin_runner import database_dump, kiosk_admin, pack_bytes, valid_document
 
+from kiosk.storage.migrations import latest_version
+
 COMMANDS = ["export", "validate", "import", "history", "rollback", "check", "backup", "restore", "settings",
-            "set-pin", "snapshot"]  # fmt: skip
+            "set-pin", "snapshot", "init", "audit", "undo"]  # fmt: skip
 
 
 @pytest.fixture
@@ -60,7 +62,7 @@ def test_settings_are_shown_and_changed_within_their_ranges(db):
 def test_check_says_a_good_database_is_in_order(db):
     result = kiosk_admin(db, "check")
     assert result.returncode == 0, result.stderr
-    assert "Schema version 2 (this kiosk writes version 2)" in result.stdout
+    assert f"Schema version {latest_version()} (this kiosk writes version {latest_version()})" in result.stdout
     assert "Everything is in order." in result.stdout
 
 
@@ -180,3 +182,27 @@ def test_without_db_the_usual_database_is_used(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "10"
     assert list((tmp_path / "data").rglob("kiosk.db"))
+
+
+def test_history_shows_initials_compares_a_version_field_by_field_and_undo_takes_back_the_last(db):
+    from kiosk.content.editing import update_treatment
+    from kiosk.content.library import Library
+    from kiosk.content.publishing import publish
+
+    library = Library.open(db)
+    card = library.content().treatments[0]
+    update_treatment(library.conn, card.id, {"side_effects": "Mild itching for a few people."})
+    publish(library.conn, initials="ab")
+    library.close()
+    history = kiosk_admin(db, "history")
+    assert f"Changed {card.name}: Side effects  by AB  (shown now)" in history.stdout
+    compared = kiosk_admin(db, "history", "1")
+    assert compared.returncode == 0, compared.stderr
+    assert f"Card: {card.name}, Side effects:" in compared.stdout
+    assert "    now:    Mild itching for a few people." in compared.stdout
+    assert f"    then:   {card.side_effects.splitlines()[0][:60]}" in compared.stdout
+    undone = kiosk_admin(db, "undo")
+    assert undone.returncode == 0, undone.stderr
+    assert "Undone: patients see the content as before, as new version 3." in undone.stdout
+    assert "Undid version 2 (restored version 1)" in kiosk_admin(db, "history").stdout
+    assert "holds exactly what patients see now" in kiosk_admin(db, "history", "1").stdout

@@ -6,7 +6,7 @@ import pytest
 from conftest import read_screen, wait_until_complete
 from test_staff_area import Staff
 
-import kiosk.admin.staff.home
+import kiosk.admin.staff.publish_page
 from kiosk.admin.staff.card_editor import CardEditorPage
 from kiosk.admin.staff.preview import PreviewPage
 from kiosk.content.editing import get_draft, set_red_flags
@@ -73,8 +73,9 @@ def test_edit_preview_publish_and_restore_a_card(staff, window, qtbot):
     staff.tap("Close preview")
 
     staff.tap("Publish")
-    assert staff.sees(f"Changed {card.name}: Side effects")
-    assert staff.finish_operation("Publish")
+    staff.wait_to_see(f"{card.name}: Side effects")
+    assert staff.sees("Publish these changes?")
+    assert staff.finish_operation("Publish now")
     staff.wait_to_see("Published as version 2. Patients see it now.")
     assert new in patient_card_texts(qtbot, window, card.id)
     assert versions.read_draft(window.library.conn) is None
@@ -82,6 +83,8 @@ def test_edit_preview_publish_and_restore_a_card(staff, window, qtbot):
     staff.tap("History")
     staff.wait_to_see(f"Changed {card.name}: Side effects")
     staff.wait_to_see("Content as first installed")
+    staff.tap("Open version 1")
+    staff.wait_to_see(f"Card: {card.name} – Side effects")
     staff.tap("Restore version 1")
     assert staff.sees("Restore version 1?")
     assert staff.finish_operation("Restore")
@@ -174,9 +177,10 @@ def test_a_full_disk_while_publishing_is_explained_and_changes_nothing(staff, wi
     def disk_full(conn):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(kiosk.admin.staff.home, "publish", disk_full)
+    monkeypatch.setattr(kiosk.admin.staff.publish_page, "publish", lambda conn, **_: disk_full(conn))
     staff.tap("Publish")
-    assert not staff.finish_operation("Publish")
+    staff.wait_to_see("Publish these changes?")
+    assert not staff.finish_operation("Publish now")
     staff.wait_to_see("The kiosk database could not be changed (database or disk is full)")
     assert staff.sees("Nothing was changed.")
     assert get_draft(window.library.conn).has_changes

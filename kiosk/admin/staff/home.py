@@ -11,10 +11,12 @@ from kiosk.admin.staff.history import HistoryPage
 from kiosk.admin.staff.import_page import ImportPage
 from kiosk.admin.staff.page import StaffPage, local_when
 from kiosk.admin.staff.preview import PreviewPage
+from kiosk.admin.staff.publish_page import PublishPage
 from kiosk.admin.staff.red_flags import RedFlagsPage
 from kiosk.admin.staff.settings_page import SettingsPage
 from kiosk.content.editing import discard_draft, draft_changes, get_draft
-from kiosk.content.publishing import PublishResult, list_versions, publish
+from kiosk.content.publish_check import PublishCheck, check_before_publishing
+from kiosk.content.publishing import list_versions
 from kiosk.storage.audit import read_audit_log
 from kiosk.ui.widgets import ResponsiveColumns, section, text_label, touch_button
 
@@ -94,21 +96,14 @@ class StaffHomePage(StaffPage):
         return section("Recent staff actions", text_label("\n".join(lines) or "None yet.", "Body"), every)
 
     def ask_to_publish(self) -> None:
-        """Show what publishing would change and ask before doing it."""
+        """Check the draft (off the GUI thread), then show what publishing would change and any problems."""
         if not get_draft(self.conn).has_changes:
             self.show_notice("There are no unpublished changes to publish.", "info")
             return
-        self.area.confirm(
-            "Publish these changes?",
-            f"{draft_changes(self.conn).summary()}.\n\nPatients see them at once. A backup is taken first.",
-            "Publish",
-            lambda: self.area.run("Publishing…", publish, self._published),
-        )
+        self.area.run("Checking the changes…", check_before_publishing, self._checked)
 
-    def _published(self, result: PublishResult) -> None:
-        self.area.content_changed()
-        self.refresh()
-        self.show_notice(f"Published as version {result.version.number}. Patients see it now.")
+    def _checked(self, check: PublishCheck) -> None:
+        self.area.open(PublishPage(self.area, check))
 
     def ask_to_discard(self) -> None:
         """Ask before throwing the draft away."""

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from kiosk.admin.staff.card_editor import CARD_LABELS
 from kiosk.admin.staff.page import StaffPage, local_when
 from kiosk.content.changes import ContentChanges
 from kiosk.content.packs import ImportPreview, ImportReport, import_pack
@@ -12,10 +11,7 @@ from kiosk.ui.widgets import list_section, section, text_label, touch_button
 def change_sections(changes: ContentChanges) -> list:
     """One panel per kind of change that happened."""
     panels = []
-    changed_cards = tuple(
-        f"{card.name}: {', '.join(CARD_LABELS.get(name, name) for name in card.fields)}"
-        for card in changes.cards_changed
-    )
+    changed_cards = tuple(f"{card.name}: {', '.join(card.labels)}" for card in changes.cards_changed)
     for title, entries in (
         ("Cards added", changes.cards_added),
         ("Cards changed", changed_cards),

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.admin.staff.page import StaffPage
+from kiosk.content.document import Document
 from kiosk.content.editing import get_draft
 from kiosk.ui.frame import Frame
 from kiosk.ui.navigator import START, Navigator, Route
@@ -14,19 +15,22 @@ BANNER = "PREVIEW – patients cannot see this yet"
 
 
 class PreviewPage(StaffPage):
-    """A banner, a Close button, and a working copy of the patient screens to tap through."""
+    """A banner, a Close button, and a working copy of the patient screens to tap through: the draft, or any
+    version (read-only)."""
 
     title = "Preview of the draft"
     shows_header = False  # the banner's Close is the way out; one Back (the patients') is enough
 
-    def __init__(self, area):
+    def __init__(self, area, document: Document | None = None, banner_text: str = BANNER, title: str = ""):
         super().__init__(area, scrolling=False)
+        if title:
+            self.title = title
         banner = QWidget()
         banner.setObjectName("PreviewBanner")
         banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(banner)
         row.setContentsMargins(28, 10, 20, 10)
-        label = text_label(BANNER, "PreviewBannerText")
+        label = text_label(banner_text, "PreviewBannerText")
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         close = touch_button("Close preview", "NavButton")
         close.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -34,11 +38,11 @@ class PreviewPage(StaffPage):
         row.addWidget(label, 1)
         row.addWidget(close)
         self.column.addWidget(banner)
-        draft = get_draft(self.conn)
+        shown = document or get_draft(self.conn)
         self.frame = Frame()
-        self.frame.set_title(draft.clinic_name)
-        self.frame.set_guidance(draft.doctor_guidance)
-        self.navigator = Navigator(self.frame.stack, {None: screen_factories(lambda: draft.content)})
+        self.frame.set_title(shown.clinic_name or "")
+        self.frame.set_guidance(shown.doctor_guidance)
+        self.navigator = Navigator(self.frame.stack, {None: screen_factories(lambda: shown.content)})
         self.navigator.setParent(self)
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
