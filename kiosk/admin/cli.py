@@ -43,8 +43,10 @@ def command_snapshot(arguments: argparse.Namespace) -> int:
     from kiosk.admin.snapshot import take_snapshots
 
     width, height = arguments.size
-    saved = take_snapshots(existing_database_path(arguments), arguments.out, width, height)
-    print(f"Saved {len(saved)} screens to {arguments.out}")
+    path = existing_database_path(arguments)
+    saved = take_snapshots(path, arguments.out, width, height, arguments.draft, arguments.text == "larger")
+    what = "the unpublished draft" if arguments.draft else "the published content"
+    print(f"Saved {len(saved)} screens of {what}, each at its full length, to {arguments.out}")
     return DONE
 
 
@@ -63,10 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_service_command(commands)
     add_audit_command(commands)
     snapshot = commands.add_parser(
-        "snapshot", help="save a picture of every screen", description=command_snapshot.__doc__
+        "snapshot",
+        help="save a picture of every screen, at full length",
+        description="Save one PNG per patient screen, each as tall as the whole screen (a card down to its "
+        "sources), for reviewing content. The published content, or the unpublished draft with --draft; any "
+        "screen size; normal or larger text.",
     )
     snapshot.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     snapshot.add_argument("--size", type=_size, default=(1920, 1080), help="screen size, like 1920x1080")
+    snapshot.add_argument("--draft", action="store_true", help="the staff draft instead of what patients see")
+    snapshot.add_argument(
+        "--text", choices=("normal", "larger"), default="normal", help="text size, as the Larger text button sets it"
+    )
     snapshot.set_defaults(run=command_snapshot)
     accept_db_after_command(commands)
     return parser

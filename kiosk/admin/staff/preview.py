@@ -3,12 +3,10 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
+from kiosk.admin.patient_view import PatientView
 from kiosk.admin.staff.page import StaffPage
 from kiosk.content.document import Document
 from kiosk.content.editing import get_draft
-from kiosk.ui.frame import Frame
-from kiosk.ui.navigator import START, Navigator, Route
-from kiosk.ui.screens.registry import screen_factories
 from kiosk.ui.widgets import text_label, touch_button
 
 BANNER = "PREVIEW – patients cannot see this yet"
@@ -39,22 +37,11 @@ class PreviewPage(StaffPage):
         row.addWidget(close)
         self.column.addWidget(banner)
         shown = document or get_draft(self.conn)
-        self.frame = Frame()
-        self.frame.set_title(shown.clinic_name or "")
-        self.frame.set_guidance(shown.doctor_guidance)
-        self.navigator = Navigator(self.frame.stack, {None: screen_factories(lambda: shown.content)})
+        self.view = PatientView(shown.content, shown.clinic_name or "", shown.doctor_guidance)
+        self.frame, self.navigator = self.view.frame, self.view.navigator
         self.navigator.setParent(self)
-        self.navigator.changed.connect(self._on_route_changed)
-        self.frame.back_requested.connect(self.navigator.back)
-        self.frame.home_requested.connect(self.navigator.home)
-        self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
         self.column.addWidget(self.frame, 1)
-        self.navigator.home()
 
     def current_screen(self) -> QWidget:
         """The patient screen on show in the preview."""
         return self.frame.stack.currentWidget()
-
-    def _on_route_changed(self, route: Route) -> None:
-        self.frame.set_navigation_visible(route.screen != START)
-        self.frame.words_button.setVisible(route.screen != "glossary")
