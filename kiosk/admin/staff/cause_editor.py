@@ -2,9 +2,11 @@
 
 from typing import Any
 
+from kiosk.admin.staff.card_picker import CardPickerField
 from kiosk.admin.staff.fields import LineField, ListField, TextField
 from kiosk.admin.staff.form_page import FormPage
 from kiosk.content.editing import get_draft, update_cause, update_condition
+from kiosk.content.labels import field_label
 from kiosk.content.schema import Problem
 from kiosk.storage.rows import CauseGroup, Condition
 
@@ -31,13 +33,18 @@ class ConditionEditorPage(FormPage):
     def __init__(self, area, condition: Condition):
         self.condition_id = condition.id
         self.title = f"Edit cause: {condition.title}"
-        card_ids = ", ".join(card.id for card in get_draft(area.conn).content.treatments)
+        cards = get_draft(area.conn).content.treatments
         fields = [
             LineField("title", "Title"),
             TextField("what_it_is", "What it is"),
             ListField("signs", "Signs that fit", "One sign per line."),
             ListField("doctor_checks", "What your doctor may check", "One check per line."),
-            ListField("treatments", "Treatments that may help", f"One card id per line. The card ids: {card_ids}."),
+            CardPickerField(
+                "treatments",
+                field_label("treatments", "cause"),
+                cards,
+                "Tap each card that may help with this cause; tap again to untick it.",
+            ),
         ]
         values = {
             "title": condition.title,
