@@ -10,19 +10,24 @@ from test_staff_area import Staff
 from kiosk.admin.staff.audit_page import AuditPage
 from kiosk.admin.staff.card_editor import CardEditorPage
 from kiosk.admin.staff.card_list import CardListPage
-from kiosk.admin.staff.cause_editor import CauseGroupEditorPage, ConditionEditorPage
+from kiosk.admin.staff.cause_editor import CauseGroupEditorPage, ConditionEditorPage, NewConditionPage
 from kiosk.admin.staff.cause_list import CauseListPage
 from kiosk.admin.staff.export_page import ExportPage
+from kiosk.admin.staff.glossary_page import GlossaryPage
 from kiosk.admin.staff.guidance import GuidancePage
 from kiosk.admin.staff.history import HistoryPage
 from kiosk.admin.staff.home import StaffHomePage
 from kiosk.admin.staff.import_page import ImportPage
 from kiosk.admin.staff.pin_pad import PinPadPage
+from kiosk.admin.staff.places import Places
 from kiosk.admin.staff.preview import PreviewPage
+from kiosk.admin.staff.publish_page import PublishPage
 from kiosk.admin.staff.red_flags import RedFlagsPage
+from kiosk.admin.staff.restore_page import RestorePage
 from kiosk.admin.staff.settings_page import SettingsPage
 from kiosk.admin.staff.version_page import VersionPage
 from kiosk.content.editing import update_treatment
+from kiosk.content.publish_check import check_before_publishing
 from kiosk.content.publishing import list_versions, publish
 
 SIZES = [(1280, 800), (1920, 1080), (1080, 1920)]
@@ -51,6 +56,10 @@ def staff_pages(area, window):
         "Import": lambda: ImportPage(area),
         "Export": lambda: ExportPage(area),
         "Staff actions": lambda: AuditPage(area),
+        "Words explained": lambda: GlossaryPage(area),
+        "New cause": lambda: NewConditionPage(area, group),
+        "Restore a backup": lambda: RestorePage(area),
+        "Publish": lambda: PublishPage(area, check_before_publishing(window.library.conn)),
     }
 
 
@@ -90,14 +99,16 @@ def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-def test_every_staff_control_is_reachable_at_each_screen_size(qtbot, window, size):
+def test_every_staff_control_is_reachable_at_each_screen_size(qtbot, window, size, tmp_path):
     card = window.content.treatments[0]
     update_treatment(window.library.conn, card.id, {"side_effects": "Mild itching for a few people."})
     publish(window.library.conn)
+    update_treatment(window.library.conn, card.id, {"summary": "Biotin reverses hair loss, a miracle."})
     window.resize(*size)
     staff = Staff(qtbot, window)
     staff.unlock()
     area = staff.area
+    area.places = Places(mount_roots=(tmp_path / "media",), home=tmp_path)
     qtbot.waitUntil(lambda: area.size() == window.size())
     found = {}
     for name, make in staff_pages(area, window).items():

@@ -11,6 +11,9 @@ For the staff screens (every function takes the open connection, `window.library
     move_treatment(conn, card_id, position) -> Draft
     update_cause(conn, group_id, {"title"|"summary"|"icon": ...}) -> Draft
     update_condition(conn, condition_id, {"title"|"what_it_is"|"signs"|"doctor_checks"|"treatments": ...})
+    add_condition(conn, group_id, {fields}) -> (Draft, new id);  move_condition(conn, condition_id, position)
+    remove_condition(conn, condition_id) -> Draft   (a group keeps at least one cause)
+    set_glossary(conn, [("term", "meaning"), ...]) -> Draft
     set_red_flags(conn, ["...", ...]) -> Draft
     set_doctor_guidance(conn, text) -> Draft;  set_clinic_name(conn, text) -> Draft
     discard_draft(conn) -> bool
@@ -22,6 +25,7 @@ always be published. List fields take lists of texts; evidence takes an Evidence
 """
 
 import copy
+import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -221,3 +225,80 @@ def set_doctor_guidance(conn: sqlite3.Connection, text: str) -> Draft:
 def set_clinic_name(conn: sqlite3.Connection, text: str) -> Draft:
     """Change the clinic name shown at the top of every screen."""
     return _edit(conn, "clinic name", lambda data: data["settings"].update(clinic_name=text))
+
+
+def add_condition(conn: sqlite3.Connection, group_id: str, fields: Mapping[str, Any]) -> tuple[Draft, str]:
+    """Add a cause at the end of cause group `group_id` (its short id made from its title); the new id."""
+    new_id = ""
+
+    def change(data: dict[str, Any]) -> None:
+        nonlocal new_id
+        group = _find(data["causes"], group_id, "cause group")
+        taken = {condition["id"] for each in data["causes"] for condition in each["conditions"]}
+        new_id = _unique_id(str(fields.get("title", "")), taken)
+        condition = {name: _plain(fields.get(name, [] if name in LIST_FIELDS else "")) for name in CONDITION_FIELDS}
+        group["conditions"].append({"id": new_id, **condition})
+
+    draft = _edit(conn, f"added cause {fields.get('title', '')}", change)
+    return draft, new_id
+
+
+def move_condition(conn: sqlite3.Connection, condition_id: str, position: int) -> Draft:
+    """Move a cause to `position` (0 is first) within its cause group."""
+
+    def change(data: dict[str, Any]) -> None:
+        group = _group_of(data, condition_id)
+        condition = _find(group["conditions"], condition_id, "cause")
+        group["conditions"].remove(condition)
+        group["conditions"].insert(min(max(0, position), len(group["conditions"])), condition)
+
+    return _edit(
+        conn, lambda data: f"moved cause {_name_of(_conditions(data), condition_id)} to {position + 1}", change
+    )
+
+
+def remove_condition(conn: sqlite3.Connection, condition_id: str) -> Draft:
+    """Remove a cause from its group (a group keeps at least one cause: ContentError otherwise)."""
+
+    def change(data: dict[str, Any]) -> None:
+        group = _group_of(data, condition_id)
+        if len(group["conditions"]) == 1:
+            _refuse(
+                condition_id,
+                "",
+                f"is the only cause in “{group['title']}”; a group needs at least one. "
+                "Change this cause instead, or add another first",
+            )
+        group["conditions"].remove(_find(group["conditions"], condition_id, "cause"))
+
+    return _edit(conn, lambda data: f"removed cause {_name_of(_conditions(data), condition_id)}", change)
+
+
+def set_glossary(conn: sqlite3.Connection, words: Sequence[tuple[str, str]]) -> Draft:
+    """Replace "Words explained": each hard word and its plain meaning, in this order."""
+    entries = [{"term": str(term), "meaning": str(meaning)} for term, meaning in words]
+    return _edit(conn, "words explained", lambda data: data.update(glossary=entries))
+
+
+LIST_FIELDS = ("signs", "doctor_checks", "treatments")
+
+
+def _conditions(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [condition for group in data["causes"] for condition in group["conditions"]]
+
+
+def _group_of(data: dict[str, Any], condition_id: str) -> dict[str, Any]:
+    for group in data["causes"]:
+        if any(condition.get("id") == condition_id for condition in group["conditions"]):
+            return group
+    _refuse(condition_id, "", "there is no cause with this id")
+    raise AssertionError  # unreachable: _refuse raises
+
+
+def _unique_id(title: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:56] or "cause"
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

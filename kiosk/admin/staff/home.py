@@ -6,6 +6,7 @@ from kiosk.admin.staff.audit_page import AuditPage, audit_line
 from kiosk.admin.staff.card_list import CardListPage
 from kiosk.admin.staff.cause_list import CauseListPage
 from kiosk.admin.staff.export_page import ExportPage
+from kiosk.admin.staff.glossary_page import GlossaryPage
 from kiosk.admin.staff.guidance import GuidancePage
 from kiosk.admin.staff.history import HistoryPage
 from kiosk.admin.staff.import_page import ImportPage
@@ -70,6 +71,7 @@ class StaffHomePage(StaffPage):
             ("Edit cards", "Secondary", lambda: area.open(CardListPage(area))),
             ("Edit causes", "Secondary", lambda: area.open(CauseListPage(area))),
             ("Edit warning signs", "Secondary", lambda: area.open(RedFlagsPage(area))),
+            ("Edit words explained", "Secondary", lambda: area.open(GlossaryPage(area))),
             ("Doctor guidance and clinic name", "Secondary", lambda: area.open(GuidancePage(area))),
             ("Preview draft", "Secondary", lambda: area.open(PreviewPage(area))),
             ("Publish", "Primary", self.ask_to_publish),

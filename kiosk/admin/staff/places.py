@@ -27,11 +27,19 @@ class Places:
 
     def pack_files(self) -> list[Path]:
         """Every *.zip found, newest first (a bounded search: a huge disk cannot stall the screen)."""
+        return self.files_ending(".zip")
+
+    def backup_files(self) -> list[Path]:
+        """Every *.db found on USB sticks and in the home folder, newest first."""
+        return self.files_ending(".db")
+
+    def files_ending(self, suffix: str) -> list[Path]:
+        """Every file whose name ends with `suffix`, newest first, in a bounded search."""
         found: list[Path] = []
         budget = [MAX_FOLDERS]
         for root in self.mount_roots:
-            _walk(root, MOUNT_DEPTH, found, budget)
-        _walk(self.home, HOME_DEPTH, found, budget)
+            _walk(root, MOUNT_DEPTH, found, budget, suffix)
+        _walk(self.home, HOME_DEPTH, found, budget, suffix)
         unique = {path.resolve(): path for path in found}
         return sorted(unique.values(), key=_modified, reverse=True)[:MAX_FILES]
 
@@ -47,7 +55,7 @@ class Places:
         return [*sticks, self.home]
 
 
-def _walk(folder: Path, depth: int, found: list[Path], budget: list[int]) -> None:
+def _walk(folder: Path, depth: int, found: list[Path], budget: list[int], suffix: str) -> None:
     if depth < 1 or budget[0] <= 0 or len(found) >= MAX_FILES * 2:
         return
     budget[0] -= 1
@@ -59,10 +67,10 @@ def _walk(folder: Path, depth: int, found: list[Path], budget: list[int]) -> Non
         if entry.name.startswith("."):
             continue
         try:
-            if entry.is_file() and entry.name.lower().endswith(".zip"):
+            if entry.is_file() and entry.name.lower().endswith(suffix):
                 found.append(Path(entry.path))
             elif entry.is_dir(follow_symlinks=False):
-                _walk(Path(entry.path), depth - 1, found, budget)
+                _walk(Path(entry.path), depth - 1, found, budget, suffix)
         except OSError:
             continue
 

@@ -7,6 +7,7 @@ from kiosk.admin.staff.fields import LineField
 from kiosk.admin.staff.form_page import FormPage
 from kiosk.admin.staff.guidance import refuse_bad_settings
 from kiosk.admin.staff.pin_pad import PinPadPage
+from kiosk.admin.staff.restore_page import RestorePage
 from kiosk.content.labels import duration
 from kiosk.content.publishing import back_up_now
 from kiosk.content.settings import SPECS, describe_value, load_settings, save_setting
@@ -34,7 +35,9 @@ class SettingsPage(FormPage):
         backup = touch_button("Back up now", "Secondary")
         backup.clicked.connect(self.back_up)
         note = text_label("A backup is also taken by itself before every publish, import and restore.")
-        self.column.insertWidget(self.column.count() - 1, section("Backups", note, backup))
+        restore = touch_button("Restore a backup", "Secondary")
+        restore.clicked.connect(lambda: self.area.open(RestorePage(self.area)))
+        self.column.insertWidget(self.column.count() - 1, section("Backups", note, backup, restore))
         change_pin = touch_button("Change the staff PIN", "Secondary")
         change_pin.clicked.connect(self.open_pin_change)
         pin_note = text_label("You type the PIN you use now first, then the new PIN twice.")
