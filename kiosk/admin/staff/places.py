@@ -1,10 +1,13 @@
 """Where content packs can be found and saved: mounted USB sticks and the home folder."""
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+
+from kiosk.admin.staff.sticks import ExportPlace, find_sticks
 
 MOUNT_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
 MOUNT_DEPTH = 4  # /media/<user>/<stick>/<folder>/pack.zip
@@ -24,6 +27,7 @@ class Places:
 
     mount_roots: tuple[Path, ...] = MOUNT_ROOTS
     home: Path = field(default_factory=home_folder)
+    sticks: Callable[[], list[ExportPlace]] = find_sticks
 
     def pack_files(self) -> list[Path]:
         """Every *.zip found, newest first (a bounded search: a huge disk cannot stall the screen)."""
@@ -43,16 +47,9 @@ class Places:
         unique = {path.resolve(): path for path in found}
         return sorted(unique.values(), key=_modified, reverse=True)[:MAX_FILES]
 
-    def export_folders(self) -> list[Path]:
-        """Mounted USB sticks, then the home folder."""
-        sticks = []
-        for root in self.mount_roots:
-            for child in _folders(root):
-                if os.path.ismount(child):
-                    sticks.append(child)
-                else:
-                    sticks += [grandchild for grandchild in _folders(child) if os.path.ismount(grandchild)]
-        return [*sticks, self.home]
+    def export_places(self) -> list[ExportPlace]:
+        """USB sticks (found with QStorageInfo; call this off the GUI thread), then the home folder."""
+        return [*self.sticks(), ExportPlace(self.home, "Home folder", False)]
 
 
 def _walk(folder: Path, depth: int, found: list[Path], budget: list[int], suffix: str) -> None:
