@@ -204,3 +204,16 @@ def test_larger_text_in_the_preview_makes_the_preview_larger(qtbot, window):
     staff.tap("Larger text")
     qtbot.waitUntil(lambda: title_size() > normal)
     assert staff.has_button("Normal text")
+
+
+def test_the_clinic_name_shows_in_portrait_too(qtbot, window):
+    from conftest import read_screen
+
+    from kiosk.content.settings import save_setting
+
+    save_setting(window.library.conn, "clinic_name", "Hillside Hair Clinic")
+    window.apply_settings()
+    for width, height in ((1080, 1920), (1920, 1080)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda wanted=width: window.frame.size().width() == wanted)
+        assert "Hillside Hair Clinic" in read_screen(window.frame), f"{width}x{height}"
