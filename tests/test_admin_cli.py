@@ -206,3 +206,19 @@ def test_history_shows_initials_compares_a_version_field_by_field_and_undo_takes
     assert "Undone: patients see the content as before, as new version 3." in undone.stdout
     assert "Undid version 2 (restored version 1)" in kiosk_admin(db, "history").stdout
     assert "holds exactly what patients see now" in kiosk_admin(db, "history", "1").stdout
+
+
+def test_check_lists_the_writing_checks_as_notes(db):
+    from kiosk.content.editing import update_treatment
+    from kiosk.content.library import Library
+    from kiosk.content.publishing import publish
+
+    library = Library.open(db)
+    card = library.content().treatment("biotin")
+    update_treatment(library.conn, card.id, {"summary": "Biotin reverses hair loss."})
+    publish(library.conn)
+    library.close()
+    result = kiosk_admin(db, "check")
+    assert result.returncode == 0, result.stderr
+    assert "Writing checks: 2 things to look at:" in result.stdout
+    assert f"Card: {card.name}, One-line summary: “reverses” oversells" in result.stdout

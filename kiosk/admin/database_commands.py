@@ -14,6 +14,7 @@ from kiosk.admin.console import (
     database_path,
     existing_database_path,
     open_library,
+    plural,
     problem_lines,
     refuse,
     say,
@@ -23,6 +24,7 @@ from kiosk.content.labels import field_label
 from kiosk.content.library import Library
 from kiosk.content.pin import PinError, set_pin
 from kiosk.content.publishing import take_backup
+from kiosk.content.quality import quality_issues
 from kiosk.content.recovery import RECOVERY_ACTION
 from kiosk.content.schema import ContentError
 from kiosk.content.settings import SPECS, SettingError, check_setting, describe_value, load_settings, save_setting
@@ -80,6 +82,7 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
             f"Content: {len(content.treatments)} treatment cards, {len(content.cause_groups)} cause groups, "
             f"{len(content.red_flags)} warning signs, {len(content.glossary)} glossary words."
         )
+        lines += writing_lines(document)
     except ContentError as error:
         problems += error.problems
     except (ValueError, KeyError) as error:
@@ -114,6 +117,16 @@ def command_init(arguments: argparse.Namespace) -> int:
         "Next, set the staff PIN with: kiosk-admin set-pin" + ("" if arguments.db is None else f" --db {path}"),
     )
     return DONE
+
+
+def writing_lines(document) -> list[str]:
+    """The kiosk's writing checks (reading grade, overselling words, lost warnings): notes, not failures."""
+    issues = quality_issues(document.content, document.doctor_guidance)
+    if not issues:
+        return ["Writing checks (reading grade 8 or lower, no overselling, warnings kept): ok."]
+    return problem_lines(
+        [str(issue) for issue in issues], f"Writing checks: {plural(len(issues), 'thing')} to look at:"
+    )
 
 
 def command_backup(arguments: argparse.Namespace) -> int:
