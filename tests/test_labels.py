@@ -38,3 +38,13 @@ def test_summaries_and_actions_use_the_labels():
     assert ContentChanges(settings_changed=("doctor_guidance",)).summary() == "Changed doctor guidance"
     assert action_words("change setting") == "Changed a setting"
     assert action_words("wrong pin") == "Wrong PIN typed"
+
+
+def test_ids_recorded_by_an_older_kiosk_are_shown_as_labels():
+    from kiosk.content.labels import plain_ids
+
+    assert plain_ids("Changed Finasteride: side_effects, who_must_avoid") == (
+        "Changed Finasteride: Side effects, Who must not use it, or must ask first"
+    )
+    assert plain_ids("change setting: doctor_guidance") == "change setting: Doctor guidance"
+    assert plain_ids("Imported clinic_pack.zip") == "Imported clinic_pack.zip"  # not a field: left as it is

@@ -4,7 +4,7 @@ import argparse
 
 from kiosk.admin.console import DONE, add_command, open_library, say
 from kiosk.content.document import printable
-from kiosk.content.labels import action_words
+from kiosk.content.labels import action_words, plain_ids
 from kiosk.storage.audit import read_audit_log
 
 
@@ -19,7 +19,7 @@ def command_audit(arguments: argparse.Namespace) -> int:
         say("Nothing has been recorded yet.")
     for entry in entries:
         when = entry.at.replace("T", " ")[:16] + " UTC"
-        detail = f": {printable(entry.detail, 400)}" if entry.detail else ""
+        detail = f": {printable(plain_ids(entry.detail), 400)}" if entry.detail else ""
         say(f"{when}  {action_words(entry.action)}{detail}")
     return DONE
 

@@ -80,6 +80,15 @@ def field_label(key: str, kind: str = "card") -> str:
     return key.replace("_", " ").strip().capitalize()
 
 
+_FIELD_ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def plain_ids(text: str) -> str:
+    """Text recorded by an older kiosk ("Changed Finasteride: side_effects") with field ids as labels."""
+    known = {key for table in _LABEL_TABLES for key in table}
+    return _FIELD_ID.sub(lambda match: field_label(match.group()) if match.group() in known else match.group(), text)
+
+
 def action_words(action: str) -> str:
     """A staff action as recorded in the audit log, in words ("Published")."""
     return ACTION_WORDS.get(action, action[:1].upper() + action[1:])

@@ -7,12 +7,13 @@ The first time anything is published, the content as it was is recorded first as
 """
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kiosk.content.changes import ContentChanges, compare
 from kiosk.content.differences import FieldDifference, differences
 from kiosk.content.document import Document, document_to_data, parse_document
+from kiosk.content.labels import plain_ids
 from kiosk.content.settings import load_settings
 from kiosk.storage import versions
 from kiosk.storage.audit import record_action
@@ -168,8 +169,8 @@ class SeenState:
 
 
 def list_versions(conn: sqlite3.Connection) -> list[Version]:
-    """Every published version, newest first."""
-    return versions.list_versions(conn)
+    """Every published version, newest first (summaries written by older kiosks in today's words)."""
+    return [replace(version, summary=plain_ids(version.summary)) for version in versions.list_versions(conn)]
 
 
 def version_document(conn: sqlite3.Connection, number: int) -> Document:

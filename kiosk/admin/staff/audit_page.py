@@ -1,7 +1,7 @@
 """The staff audit log on screen: every staff action, newest first, in plain words."""
 
 from kiosk.admin.staff.page import StaffPage, local_when
-from kiosk.content.labels import action_words
+from kiosk.content.labels import action_words, plain_ids
 from kiosk.storage.audit import AuditEntry, read_audit_log
 from kiosk.ui.widgets import text_label
 
@@ -10,7 +10,7 @@ SHOWN = 200
 
 def audit_line(entry: AuditEntry) -> str:
     """One staff action as staff read it: local time, what, and the detail."""
-    detail = f": {entry.detail}" if entry.detail else ""
+    detail = f": {plain_ids(entry.detail)}" if entry.detail else ""
     return f"{local_when(entry.at)}  {action_words(entry.action)}{detail}"
 
 
