@@ -19,7 +19,7 @@ from pathlib import Path
 from kiosk.content.editing import update_treatment
 from kiosk.content.library import Library
 from kiosk.content.packs import import_pack
-from kiosk.content.publishing import publish, restore_version
+from kiosk.content.publishing import NothingToChange, publish, restore_version
 from kiosk.storage.backup import restore_from
 
 
@@ -47,14 +47,17 @@ def prepare(library: Library, operation: str, flip: int) -> None:
 def write(library: Library, operation: str, flip: int, packs: list[str], backups: list[str]) -> None:
     """The write that must be all or nothing."""
     conn = library.conn
-    if operation == "import":
-        import_pack(conn, Path(packs[flip]))
-    elif operation == "publish":
-        publish(conn)
-    elif operation == "rollback":
-        restore_version(conn, 2 - flip)
-    elif operation == "restore":
-        restore_from(conn, Path(backups[flip]))
+    try:
+        if operation == "import":
+            import_pack(conn, Path(packs[flip]))
+        elif operation == "publish":
+            publish(conn)
+        elif operation == "rollback":
+            restore_version(conn, 2 - flip)
+        elif operation == "restore":
+            restore_from(conn, Path(backups[flip]))
+    except NothingToChange:
+        pass  # a killed run had already got that far: the content is the wanted one, no version is added
 
 
 def run_killed_at(point: int, db: Path, operation: str, packs: list[str], backups: list[str]) -> tuple[int, int]:

@@ -11,14 +11,14 @@ from admin_runner import database_dump, kiosk_admin, pack_bytes, valid_document
 from kiosk.storage.migrations import latest_version
 
 COMMANDS = ["export", "validate", "import", "history", "rollback", "check", "backup", "restore", "settings",
-            "set-pin", "snapshot"]  # fmt: skip
+            "set-pin", "snapshot", "init", "audit", "undo"]  # fmt: skip
 
 
 @pytest.fixture
 def db(tmp_path):
     """A kiosk database made by kiosk-admin itself."""
     path = tmp_path / "kiosk.db"
-    assert kiosk_admin(path, "history").returncode == 0
+    assert kiosk_admin(path, "init").returncode == 0
     return path
 
 
@@ -44,7 +44,7 @@ def test_settings_are_shown_and_changed_within_their_ranges(db):
     assert kiosk_admin(db, "settings", "set", "idle_timeout_seconds", "120").returncode == 0
     assert kiosk_admin(db, "settings", "get", "idle_timeout_seconds").stdout.strip() == "120"
     named = kiosk_admin(db, "settings", "set", "clinic_name", "Hillside Hair Clinic")
-    assert named.returncode == 0 and "clinic_name is now: Hillside Hair Clinic" in named.stdout
+    assert named.returncode == 0 and "Clinic name is now: Hillside Hair Clinic" in named.stdout
     listing = kiosk_admin(db, "settings", "get").stdout
     assert "clinic_name = Hillside Hair Clinic" in listing and "idle_timeout_seconds = 120" in listing
 
@@ -89,7 +89,7 @@ def test_check_finds_content_problems(db):
     card = sqlite3.connect(db).execute("SELECT id FROM treatment WHERE position = 0").fetchone()[0]
     result = kiosk_admin(db, "check")
     assert result.returncode == 1
-    assert f"item '{card}', field 'summary': is empty" in result.stderr
+    assert f"'{card}', One-line summary: This is empty. Please fill it in." in result.stderr
 
 
 def test_check_finds_broken_links(db):
@@ -103,7 +103,7 @@ def test_check_finds_settings_out_of_range(db):
     _write(db, "INSERT OR REPLACE INTO setting (key, value) VALUES ('idle_timeout_seconds', '2')")
     result = kiosk_admin(db, "check")
     assert result.returncode == 1
-    assert "Setting: idle_timeout_seconds must be between 15 and 3600" in result.stderr
+    assert "Setting: Time without a touch before “Are you still there?” must be between 15 and 3600" in result.stderr
 
 
 def test_check_mentions_a_recovery_at_start(db):
@@ -171,6 +171,8 @@ def test_only_the_newest_backups_are_kept(tmp_path, db):
 
 def test_without_db_the_usual_database_is_used(tmp_path):
     environment = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path / "home"))
+    made = subprocess.run([sys.executable, "-m", "kiosk.admin", "init"], env=environment, timeout=120)
+    assert made.returncode == 0
     result = subprocess.run(
         [sys.executable, "-m", "kiosk.admin", "settings", "get", "backups_to_keep"],
         capture_output=True,
@@ -181,3 +183,43 @@ def test_without_db_the_usual_database_is_used(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "10"
     assert list((tmp_path / "data").rglob("kiosk.db"))
+
+
+def test_history_shows_initials_compares_a_version_field_by_field_and_undo_takes_back_the_last(db):
+    from kiosk.content.editing import update_treatment
+    from kiosk.content.library import Library
+    from kiosk.content.publishing import publish
+
+    library = Library.open(db)
+    card = library.content().treatments[0]
+    update_treatment(library.conn, card.id, {"side_effects": "Mild itching for a few people."})
+    publish(library.conn, initials="ab")
+    library.close()
+    history = kiosk_admin(db, "history")
+    assert f"Changed {card.name}: Side effects  by AB  (shown now)" in history.stdout
+    compared = kiosk_admin(db, "history", "1")
+    assert compared.returncode == 0, compared.stderr
+    assert f"Card: {card.name}, Side effects:" in compared.stdout
+    assert "    now:    Mild itching for a few people." in compared.stdout
+    assert f"    then:   {card.side_effects.splitlines()[0][:60]}" in compared.stdout
+    undone = kiosk_admin(db, "undo")
+    assert undone.returncode == 0, undone.stderr
+    assert "Undone: patients see the content as before, as new version 3." in undone.stdout
+    assert "Undid version 2 (restored version 1)" in kiosk_admin(db, "history").stdout
+    assert "holds exactly what patients see now" in kiosk_admin(db, "history", "1").stdout
+
+
+def test_check_lists_the_writing_checks_as_notes(db):
+    from kiosk.content.editing import update_treatment
+    from kiosk.content.library import Library
+    from kiosk.content.publishing import publish
+
+    library = Library.open(db)
+    card = library.content().treatment("biotin")
+    update_treatment(library.conn, card.id, {"summary": "Biotin reverses hair loss."})
+    publish(library.conn)
+    library.close()
+    result = kiosk_admin(db, "check")
+    assert result.returncode == 0, result.stderr
+    assert "Writing checks: 2 things to look at:" in result.stdout
+    assert f"Card: {card.name}, One-line summary: “reverses” oversells" in result.stdout

@@ -38,7 +38,7 @@ def test_edits_stay_in_the_draft_until_published(library, tmp_path):
     assert draft_content(library.conn).treatment(card.id).side_effects == "Itchy scalp in some people."
 
     result = publish(library.conn)
-    assert result.version.summary == f"Changed {card.name}: side_effects"
+    assert result.version.summary == f"Changed {card.name}: Side effects"
     assert library.content().treatment(card.id).side_effects == "Itchy scalp in some people."
     assert not get_draft(library.conn).has_changes
     assert result.backup.exists() and result.backup.parent == tmp_path / "backups"

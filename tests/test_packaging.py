@@ -46,6 +46,7 @@ def test_snapshot_renders_every_screen_to_png_at_the_asked_size(tmp_path):
     db = tmp_path / "kiosk.db"
     out = tmp_path / "shots"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-m", "kiosk.admin", "--db", str(db), "init"], env=env, check=True, timeout=120)
     result = subprocess.run(
         [sys.executable, "-m", "kiosk.admin", "--db", str(db), "snapshot", "--out", str(out), "--size", "1080x1920"],
         capture_output=True,

@@ -38,6 +38,7 @@ def test_export_import_export_gives_the_same_content(tmp_path, kiosk_db):
     assert "Saved the content" in exported.stdout
 
     fresh = tmp_path / "other-kiosk" / "kiosk.db"
+    assert kiosk_admin(fresh, "init").returncode == 0
     imported = kiosk_admin(fresh, "import", str(first))
     assert imported.returncode == 0, imported.stderr
     assert "Imported 'clinic.zip' as version 2" in imported.stdout
@@ -69,7 +70,7 @@ def test_import_becomes_a_version_with_a_backup_and_shows_what_changed(tmp_path,
     result = kiosk_admin(kiosk_db, "import", str(pack))
     assert result.returncode == 0, result.stderr
     first_name = document["treatments"][0]["name"]
-    assert f"Changed {first_name}: side_effects; removed card {removed['name']}" in result.stdout
+    assert f"Changed {first_name}: Side effects; removed card {removed['name']}" in result.stdout
     assert len(backups(kiosk_db)) == before + 1
     history = kiosk_admin(kiosk_db, "history").stdout
     assert "Imported update.zip  (shown now)" in history
@@ -139,17 +140,17 @@ BAD_PACKS = {
     "empty file": (lambda: b"", "is empty"),
     "invalid JSON": (lambda: pack_bytes(content=b'{"treatments": [}'), "is damaged: 'content.json' is not valid JSON"),
     "not UTF-8": (lambda: pack_bytes(content=b'{"treatments": "\xff"}'), "'content.json' is not UTF-8 text"),
-    "missing field": (_first_card(lambda card: card.pop("side_effects")), "field 'side_effects': missing"),
-    "wrong type": (_first_card(lambda card: card.update(questions="Ask")), "field 'questions': must be a list"),
-    "unknown field": (_first_card(lambda card: card.update(colour="red")), "field 'colour': unknown field"),
-    "duplicate ids": (lambda: _document_with(_two_cards_one_id), "field 'id': used twice"),
+    "missing field": (_first_card(lambda card: card.pop("side_effects")), "Side effects: This is missing."),
+    "wrong type": (_first_card(lambda card: card.update(questions="Ask")), "doctor: This must be a list"),
+    "unknown field": (_first_card(lambda card: card.update(colour="red")), "Colour: This is not a field"),
+    "duplicate ids": (lambda: _document_with(_two_cards_one_id), "links: Another item already uses this"),
     "link to a missing card": (lambda: _document_with(_link_to_missing_card), "'no-such-card' that does not exist"),
     "duplicate glossary word": (lambda: _document_with(_same_glossary_word_twice), "twice"),
     "absurdly large text": (_first_card(lambda card: card.update(what_it_is=_noise(200_000))), "is too long"),
     "control characters": (_first_card(lambda card: card.update(name="Bell\x07")), "contains control characters"),
     "broken characters": (
         _first_card(lambda card: card.update(name="Half \ud800")),
-        "item 'minoxidil-topical', field 'name': contains characters that are not plain text",
+        "'minoxidil-topical', Name: This contains characters that are not plain text",
     ),
     "no doctor guidance": (lambda: _document_with(lambda d: d["settings"].pop("doctor_guidance")), "missing"),
     "escaping member name": (lambda: pack_bytes(extra={"../../evil.sh": b"rm -rf"}), "unsafe name '../../evil.sh'"),
@@ -197,8 +198,8 @@ def test_every_problem_in_a_pack_is_listed_with_where_it_is(tmp_path, kiosk_db):
     result = kiosk_admin(kiosk_db, "validate", str(pack))
     assert result.returncode == 1
     first, second = document["treatments"][0]["id"], document["treatments"][1]["id"]
-    assert f"content.json, item '{first}', field 'summary': is empty" in result.stderr
-    assert f"content.json, item '{second}', field 'evidence': 'amazing' is not an evidence level" in result.stderr
+    assert f"content.json, '{first}', One-line summary: This is empty. Please fill it in." in result.stderr
+    assert f"content.json, '{second}', How good is the evidence?: Tap one of the evidence levels" in result.stderr
 
 
 def test_import_waits_for_unpublished_staff_changes(tmp_path, kiosk_db):

@@ -82,6 +82,7 @@ def test_a_clock_set_back_does_not_lock_for_longer(library):
 
 
 def test_staff_set_the_pin_with_kiosk_admin(db_path):
+    assert kiosk_admin(db_path, "init").returncode == 0
     done = kiosk_admin(db_path, "set-pin", stdin="7391\n7391\n")
     assert done.returncode == 0, done.stderr
     assert "The staff PIN is set" in done.stdout

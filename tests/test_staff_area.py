@@ -181,7 +181,7 @@ def test_the_staff_home_shows_the_tasks_and_recent_actions(window, qtbot):
     ):
         assert staff.has_button(task), task
     assert staff.sees("Recent staff actions")
-    assert staff.sees("set pin")
+    assert staff.sees("Set the staff PIN")
     assert staff.sees("No unpublished changes")
     staff.tap("Publish")
     staff.wait_to_see("There are no unpublished changes to publish.")

@@ -4,9 +4,10 @@ import sqlite3
 
 import pytest
 from conftest import read_screen, wait_until_complete
+from PySide6.QtCore import Qt
 from test_staff_area import Staff
 
-import kiosk.admin.staff.home
+import kiosk.admin.staff.publish_page
 from kiosk.admin.staff.card_editor import CardEditorPage
 from kiosk.admin.staff.preview import PreviewPage
 from kiosk.content.editing import get_draft, set_red_flags
@@ -43,10 +44,11 @@ def test_edit_preview_publish_and_restore_a_card(staff, window, qtbot):
     editor = open_card_editor(staff, card)
     box = editor.field("side_effects").input
     assert box.toPlainText() == old
-    assert staff.area.keyboard.isVisible()
+    assert not staff.area.keyboard.isVisible()  # not until a box is touched
     box.setPlainText("Some people get a mild headache")
+    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(staff.area.keyboard.isVisible)
     box.moveCursor(box.textCursor().MoveOperation.End)
-    staff.area.keyboard.attach(box)  # what tapping the box does on a touchscreen
     for key in ("Full stop", "Space", "Shift", "R", "a", "r", "e", "l", "y", "Delete", "Delete", "Full stop"):
         staff.tap(key)
     new = "Some people get a mild headache. Rare."
@@ -73,15 +75,18 @@ def test_edit_preview_publish_and_restore_a_card(staff, window, qtbot):
     staff.tap("Close preview")
 
     staff.tap("Publish")
-    assert staff.sees(f"Changed {card.name}: side_effects")
-    assert staff.finish_operation("Publish")
+    staff.wait_to_see(f"{card.name}: Side effects")
+    assert staff.sees("Publish these changes?")
+    assert staff.finish_operation("Publish now")
     staff.wait_to_see("Published as version 2. Patients see it now.")
     assert new in patient_card_texts(qtbot, window, card.id)
     assert versions.read_draft(window.library.conn) is None
 
     staff.tap("History")
-    staff.wait_to_see(f"Changed {card.name}: side_effects")
+    staff.wait_to_see(f"Changed {card.name}: Side effects")
     staff.wait_to_see("Content as first installed")
+    staff.tap("Open version 1")
+    staff.wait_to_see(f"Card: {card.name} – Side effects")
     staff.tap("Restore version 1")
     assert staff.sees("Restore version 1?")
     assert staff.finish_operation("Restore")
@@ -99,9 +104,9 @@ def test_an_empty_name_is_refused_next_to_the_field_and_nothing_is_saved(staff, 
     staff.tap("Save")
     staff.wait_to_see("Not saved")
     name_error = editor.field("name").error
-    assert name_error.isVisible() and name_error.text() == "This is empty."
+    assert name_error.isVisible() and name_error.text() == "This is empty. Please fill it in."
     assert name_error.parentWidget() is editor.field("name")
-    assert editor.field("questions").error.text() == "This has 1 questions; give 2 to 4."
+    assert editor.field("questions").error.text() == "Give 2 to 4 questions, one per line (you gave 1)."
     assert not editor.field("summary").error.isVisible()
     assert versions.read_draft(window.library.conn) is None
     assert get_draft(window.library.conn).content.treatment(card.id).name == card.name
@@ -156,8 +161,10 @@ def test_warning_signs_guidance_and_settings_are_checked_next_to_each_field(staf
     page.field("idle_timeout_seconds").input.setText("5")
     page.field("backups_to_keep").input.setText("twelve")
     staff.tap("Save")
-    assert page.field("idle_timeout_seconds").error.text() == "This must be between 15 and 3600; '5' is not."
-    assert page.field("backups_to_keep").error.text() == "This must be a whole number, not 'twelve'."
+    assert page.field("idle_timeout_seconds").error.text() == (
+        "This must be between 15 and 3600 (60 minutes); '5' is not. Type a number in that range."
+    )
+    assert page.field("backups_to_keep").error.text() == "This must be a whole number, like 10; 'twelve' is not."
     assert window.settings.idle_timeout_seconds == 90
     page.field("idle_timeout_seconds").input.setText("120")
     page.field("backups_to_keep").input.setText("12")
@@ -172,9 +179,10 @@ def test_a_full_disk_while_publishing_is_explained_and_changes_nothing(staff, wi
     def disk_full(conn):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(kiosk.admin.staff.home, "publish", disk_full)
+    monkeypatch.setattr(kiosk.admin.staff.publish_page, "publish", lambda conn, **_: disk_full(conn))
     staff.tap("Publish")
-    assert not staff.finish_operation("Publish")
+    staff.wait_to_see("Publish these changes?")
+    assert not staff.finish_operation("Publish now")
     staff.wait_to_see("The kiosk database could not be changed (database or disk is full)")
     assert staff.sees("Nothing was changed.")
     assert get_draft(window.library.conn).has_changes
@@ -205,7 +213,7 @@ def test_a_new_card_typed_on_a_physical_keyboard_and_a_bad_cause_link(staff, win
     editor.field("sources").input.setPlainText("A small study")
     editor.field("get_help_now").input.setPlainText("Your scalp bleeds or gets sore.")
     staff.tap("Save")
-    assert editor.field("evidence").error.text().startswith("'' is not an evidence level")
+    assert editor.field("evidence").error.text().startswith("Tap one of the evidence levels: Strong")
     staff.tap("How good is the evidence?: Limited")
     staff.tap("Save")
     staff.wait_to_see("Saved in the draft")
@@ -218,11 +226,10 @@ def test_a_new_card_typed_on_a_physical_keyboard_and_a_bad_cause_link(staff, win
     staff.tap("Edit causes")
     condition = window.content.cause_groups[0].conditions[0]
     staff.tap(f"Edit cause: {condition.title}")
-    page = staff.area.page
-    page.field("treatments").input.setPlainText("scalp-massage\nno-such-card")
-    staff.tap("Save")
-    assert "no-such-card" in page.field("treatments").error.text()
-    page.field("treatments").input.setPlainText("scalp-massage")
+    for card_id in condition.treatment_ids:  # untick the cards linked now, by name
+        linked = window.content.treatment(card_id)
+        staff.tap(f"Linked: {linked.name} · {linked.evidence.words}")
+    staff.tap("Not linked: Scalp massage · Limited evidence")
     staff.tap("Save")
     staff.wait_to_see("Saved in the draft")
     draft = get_draft(window.library.conn).content

@@ -75,6 +75,7 @@ def test_a_damaged_pack_is_refused_with_a_clear_message_and_changes_nothing(staf
 
 def test_export_saves_a_pack_on_the_stick_that_another_kiosk_can_read(staff, window, tmp_path):
     staff.tap("Export content pack")
+    staff.button("Save to Home folder")  # once the look for USB sticks (in the worker) is done
     assert staff.finish_operation("Save to Home folder")
     saved = list((tmp_path / "home").glob("kiosk-content-*.zip"))
     assert len(saved) == 1

@@ -6,7 +6,16 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, database_path
+from kiosk.admin.audit_command import add_audit_command
+from kiosk.admin.console import (
+    DONE,
+    NOTHING_CHANGED,
+    REFUSED,
+    USAGE,
+    MissingDatabase,
+    existing_database_path,
+    problem_lines,
+)
 from kiosk.admin.database_commands import add_database_commands
 from kiosk.admin.fleet_commands import add_fleet_commands
 from kiosk.admin.pack_commands import add_pack_commands
@@ -16,7 +25,8 @@ from kiosk.content.document import printable
 from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError, plain_reason
 
-READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service", "review-copy"}
+DB_HELP = "the kiosk database file (default: the kiosk's own one); may come before or after the command"
+READ_ONLY_COMMANDS = {"validate", "check", "history", "audit", "snapshot", "install-service", "review-copy"}
 
 
 class UsageError(Exception):
@@ -35,8 +45,10 @@ def command_snapshot(arguments: argparse.Namespace) -> int:
     from kiosk.admin.snapshot import take_snapshots
 
     width, height = arguments.size
-    saved = take_snapshots(database_path(arguments), arguments.out, width, height)
-    print(f"Saved {len(saved)} screens to {arguments.out}")
+    path = existing_database_path(arguments)
+    saved = take_snapshots(path, arguments.out, width, height, arguments.draft, arguments.text == "larger")
+    what = "the unpublished draft" if arguments.draft else "the published content"
+    print(f"Saved {len(saved)} screens of {what}, each at its full length, to {arguments.out}")
     return DONE
 
 
@@ -48,20 +60,40 @@ def build_parser() -> argparse.ArgumentParser:
         "and change settings. Each command has its own help, like: kiosk-admin import --help",
         epilog="Exit status: 0 done, 1 refused (nothing was changed), 2 the command was typed wrongly.",
     )
-    parser.add_argument("--db", type=Path, help="the kiosk database file (default: the kiosk's usual one)")
+    parser.add_argument("--db", type=Path, help=DB_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_pack_commands(commands)
     add_database_commands(commands)
     add_service_command(commands)
     add_fleet_commands(commands)
     add_review_copy_command(commands)
+    add_audit_command(commands)
     snapshot = commands.add_parser(
-        "snapshot", help="save a picture of every screen", description=command_snapshot.__doc__
+        "snapshot",
+        help="save a picture of every screen, at full length",
+        description="Save one PNG per patient screen, each as tall as the whole screen (a card down to its "
+        "sources), for reviewing content. The published content, or the unpublished draft with --draft; any "
+        "screen size; normal or larger text.",
     )
     snapshot.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     snapshot.add_argument("--size", type=_size, default=(1920, 1080), help="screen size, like 1920x1080")
+    snapshot.add_argument("--draft", action="store_true", help="the staff draft instead of what patients see")
+    snapshot.add_argument(
+        "--text", choices=("normal", "larger"), default="normal", help="text size, as the Larger text button sets it"
+    )
     snapshot.set_defaults(run=command_snapshot)
+    accept_db_after_command(commands)
     return parser
+
+
+def accept_db_after_command(commands: argparse._SubParsersAction) -> None:
+    """Let --db also come after the command (and its action), for every command however it was added."""
+    for parser in set(commands.choices.values()):
+        if not any("--db" in action.option_strings for action in parser._actions):
+            parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=DB_HELP)
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                accept_db_after_command(action)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,10 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     unchanged = [] if arguments.command in READ_ONLY_COMMANDS else [NOTHING_CHANGED]
     try:
         return arguments.run(arguments)
+    except MissingDatabase as error:
+        print(*(printable(line, 600) for line in str(error).splitlines()), sep="\n", file=sys.stderr)
+        print("Nothing was created or changed.", file=sys.stderr)
     except KnownError as error:
         print(printable(str(error), 2000), *unchanged, file=sys.stderr)
     except ContentError as error:
-        print(f"The content has problems:\n{printable(str(error), 4000)}", *unchanged, file=sys.stderr)
+        print(*problem_lines(error.problems, "The content has problems:"), *unchanged, sep="\n", file=sys.stderr)
     except sqlite3.Error as error:
         print(printable(plain_reason(error)), *unchanged, file=sys.stderr)
     return REFUSED

@@ -12,17 +12,22 @@ from kiosk.admin.console import (
     USAGE,
     add_command,
     database_path,
+    existing_database_path,
     open_library,
+    plural,
     problem_lines,
     refuse,
     say,
 )
 from kiosk.content.document import NOT_PLAIN_TEXT, content_to_document, parse_document, printable
+from kiosk.content.labels import field_label
+from kiosk.content.library import Library
 from kiosk.content.pin import PinError, set_pin
 from kiosk.content.publishing import take_backup
+from kiosk.content.quality import quality_issues
 from kiosk.content.recovery import RECOVERY_ACTION
 from kiosk.content.schema import ContentError
-from kiosk.content.settings import SPECS, SettingError, check_setting, load_settings, save_setting
+from kiosk.content.settings import SPECS, SettingError, check_setting, describe_value, load_settings, save_setting
 from kiosk.content.sign_off import due_for_check_lines
 from kiosk.storage.audit import read_audit_log, record_action
 from kiosk.storage.backup import backup_to, restore_from
@@ -34,7 +39,7 @@ from kiosk.storage.versions import read_draft
 
 def command_check(arguments: argparse.Namespace) -> int:
     """Check the database and its content without changing anything."""
-    path = database_path(arguments)
+    path = existing_database_path(arguments)
     conn = open_read_only(path)
     try:
         lines, problems = _check_lines(conn)
@@ -79,6 +84,7 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
             f"{len(content.red_flags)} warning signs, {len(content.glossary)} glossary words."
         )
         lines += due_for_check_lines(content, settings.check_after_months)
+        lines += writing_lines(document)
     except ContentError as error:
         problems += error.problems
     except (ValueError, KeyError) as error:
@@ -95,6 +101,34 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
         except ContentError as error:
             problems += error.problems
     return lines, problems
+
+
+def command_init(arguments: argparse.Namespace) -> int:
+    """Make a new kiosk database with the bundled content (the only command that creates one)."""
+    path = database_path(arguments)
+    if path.exists():
+        say(f"There is already a kiosk database at {path}. Nothing was changed.")
+        return DONE
+    library = Library.open(path)
+    try:
+        record_action(library.conn, "make database", str(path))
+    finally:
+        library.close()
+    say(
+        f"Made a new kiosk database at {path}, with the content that came with the kiosk.",
+        "Next, set the staff PIN with: kiosk-admin set-pin" + ("" if arguments.db is None else f" --db {path}"),
+    )
+    return DONE
+
+
+def writing_lines(document) -> list[str]:
+    """The kiosk's writing checks (reading grade, overselling words, lost warnings): notes, not failures."""
+    issues = quality_issues(document.content, document.doctor_guidance)
+    if not issues:
+        return ["Writing checks (reading grade 8 or lower, no overselling, warnings kept): ok."]
+    return problem_lines(
+        [str(issue) for issue in issues], f"Writing checks: {plural(len(issues), 'thing')} to look at:"
+    )
 
 
 def command_backup(arguments: argparse.Namespace) -> int:
@@ -145,24 +179,26 @@ def command_settings_get(arguments: argparse.Namespace) -> int:
         say(str(getattr(settings, arguments.key)))
         return DONE
     for key, spec in SPECS.items():
-        say(f"{key} = {getattr(settings, key)}", f"    {spec.help}")
+        say(f"{key} = {describe_value(key, getattr(settings, key))}", f"    {field_label(key)}: {spec.help}")
     return DONE
 
 
 def command_settings_set(arguments: argparse.Namespace) -> int:
     """Change one setting, after checking the value."""
     if NOT_PLAIN_TEXT.search(arguments.value):
-        return refuse(f"{arguments.key} contains characters that are not plain text.", NOTHING_CHANGED)
+        return refuse(
+            f"{field_label(arguments.key)} contains characters that are not plain text. Type it again as plain text.",
+            NOTHING_CHANGED,
+        )
     library = open_library(arguments)
     try:
         try:
             stored = save_setting(library.conn, arguments.key, arguments.value)
         except SettingError as error:
             return refuse(str(error), NOTHING_CHANGED)
-        record_action(library.conn, "change setting", arguments.key)
     finally:
         library.close()
-    say(f"{arguments.key} is now: {stored}")
+    say(f"{field_label(arguments.key)} is now: {describe_value(arguments.key, stored)}")
     return DONE
 
 
@@ -177,6 +213,7 @@ def _read_pin_twice() -> tuple[str, str] | None:
 
 def command_set_pin(arguments: argparse.Namespace) -> int:
     """Set or change the staff PIN."""
+    existing_database_path(arguments)
     try:
         typed = _read_pin_twice()
     except (UnicodeDecodeError, EOFError):
@@ -197,7 +234,16 @@ def command_set_pin(arguments: argparse.Namespace) -> int:
 
 
 def add_database_commands(commands: argparse._SubParsersAction) -> None:
-    """Add check, backup, restore, settings and set-pin to the kiosk-admin parser."""
+    """Add init, check, backup, restore, settings and set-pin to the kiosk-admin parser."""
+    add_command(
+        commands,
+        "init",
+        command_init,
+        "make a new kiosk database (only needed before the kiosk's first start)",
+        "Make a new kiosk database holding the content that came with the kiosk. The kiosk makes its own "
+        "database the first time it starts; every other kiosk-admin command refuses a database that is not "
+        "there, so a mistyped --db never makes a new, empty one by accident. Does nothing if the file exists.",
+    )
     add_command(
         commands,
         "check",

@@ -16,7 +16,13 @@ from kiosk.admin.console import (
 from kiosk.content.document import printable
 from kiosk.content.pack_reader import PackError
 from kiosk.content.packs import export_pack, import_pack, read_pack
-from kiosk.content.publishing import list_versions, restore_version
+from kiosk.content.publishing import (
+    NothingToChange,
+    differences_from_live,
+    list_versions,
+    restore_version,
+    undo_last_publish,
+)
 from kiosk.content.schema import ContentError
 from kiosk.storage.rows import Content
 from kiosk.storage.versions import read_draft
@@ -72,6 +78,9 @@ def command_import(arguments: argparse.Namespace) -> int:
         report = import_pack(library.conn, arguments.pack, discard_draft=arguments.discard_draft)
     except ContentError as error:
         return refuse(*describe_pack_problem(arguments.pack, error), NOTHING_CHANGED)
+    except NothingToChange as same:
+        say(printable(str(same), 600), "No new version was made and no backup was needed.")
+        return DONE
     finally:
         library.close()
     return say_published(
@@ -90,9 +99,11 @@ def say_published(headline: str, result) -> int:
 
 
 def command_history(arguments: argparse.Namespace) -> int:
-    """List the published versions, newest first."""
+    """List the published versions, newest first; or, for one version, what differs from the live one."""
     library = open_library(arguments)
     try:
+        if arguments.version is not None:
+            return _say_differences(arguments.version, differences_from_live(library.conn, arguments.version))
         versions = list_versions(library.conn)
         has_draft = read_draft(library.conn) is not None
     finally:
@@ -102,10 +113,36 @@ def command_history(arguments: argparse.Namespace) -> int:
     for number, version in enumerate(versions):
         when = version.created_at.replace("T", " ")[:16] + " UTC"
         current = "  (shown now)" if number == 0 else ""
-        say(f"{version.number:>4}  {when}  {printable(version.summary, 300)}{current}")
+        by = f"  by {version.initials}" if version.initials else ""
+        say(f"{version.number:>4}  {when}  {printable(version.summary, 300)}{by}{current}")
     if has_draft:
         say("There are unpublished changes from the staff screen (patients do not see them yet).")
     return DONE
+
+
+def _say_differences(number: int, found: list) -> int:
+    if not found:
+        say(f"Version {number} holds exactly what patients see now.")
+        return DONE
+    say(f"What would change if version {number} were shown again (now -> version {number}):")
+    for difference in found:
+        say(f"{printable(difference.place, 200)}, {printable(difference.field, 100)}:")
+        say(*(f"    now:    {printable(line, 300)}" for line in difference.before.splitlines()))
+        say(*(f"    then:   {printable(line, 300)}" for line in difference.after.splitlines()))
+    return DONE
+
+
+def command_undo(arguments: argparse.Namespace) -> int:
+    """Show again the version before the live one (undo the last publish, import or rollback)."""
+    library = open_library(arguments)
+    try:
+        result = undo_last_publish(library.conn, discard_draft=arguments.discard_draft)
+    except NothingToChange as same:
+        say(printable(str(same), 600), "No new version was made.")
+        return DONE
+    finally:
+        library.close()
+    return say_published(f"Undone: patients see the content as before, as new version {result.version.number}.", result)
 
 
 def command_rollback(arguments: argparse.Namespace) -> int:
@@ -113,6 +150,9 @@ def command_rollback(arguments: argparse.Namespace) -> int:
     library = open_library(arguments)
     try:
         result = restore_version(library.conn, arguments.version, discard_draft=arguments.discard_draft)
+    except NothingToChange as same:
+        say(printable(str(same), 600), "No new version was made.")
+        return DONE
     finally:
         library.close()
     return say_published(f"Version {arguments.version} is shown again, as new version {result.version.number}.", result)
@@ -149,13 +189,25 @@ def add_pack_commands(commands: argparse._SubParsersAction) -> None:
     )
     import_.add_argument("pack", metavar="PACK", type=Path, help="the pack file to import")
     import_.add_argument("--discard-draft", action="store_true", help=DISCARD_HELP)
-    add_command(
+    history = add_command(
         commands,
         "history",
         command_history,
         "list the published versions of the content",
-        "List the published versions of the content, newest first, with what changed in each.",
+        "List the published versions of the content, newest first, with what changed in each and the initials "
+        "of who published it (if given). With a version number N: every field that differs between version N "
+        "and what patients see now, before and after.",
     )
+    history.add_argument("version", metavar="N", type=int, nargs="?", help="a version to compare with the live one")
+    undo = add_command(
+        commands,
+        "undo",
+        command_undo,
+        "undo the last publish (show the version before again)",
+        "Show again the version before the one patients see now. Like rollback, this becomes a new version, "
+        "so it can be undone too, and a backup is taken first.",
+    )
+    undo.add_argument("--discard-draft", action="store_true", help=DISCARD_HELP)
     rollback = add_command(
         commands,
         "rollback",

@@ -3,18 +3,23 @@
 from dataclasses import dataclass, fields
 
 from kiosk.content.document import Document
+from kiosk.content.labels import field_label
 from kiosk.storage.rows import Treatment
 
 MAX_SUMMARY = 200
-_SETTING_WORDS = {"doctor_guidance": "doctor guidance", "clinic_name": "clinic name"}
 
 
 @dataclass(frozen=True)
 class CardChange:
-    """One card whose fields changed: its name (as it will be) and the fields."""
+    """One card whose fields changed: its name (as it will be) and the fields (ids; `labels` for staff)."""
 
     name: str
     fields: tuple[str, ...]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The changed fields as the staff editor labels them ("Side effects")."""
+        return tuple(field_label(field) for field in self.fields)
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ class ContentChanges:
         return self == ContentChanges()
 
     def summary(self) -> str:
-        """One line saying what changed, like "Changed Finasteride: side_effects; added card Biotin"."""
+        """One line saying what changed, like "Changed Finasteride: Side effects; added card Biotin"."""
         line = "; ".join(self._parts(detailed=True))
         if len(line) > MAX_SUMMARY:
             line = "; ".join(self._parts(detailed=False))
@@ -48,7 +53,7 @@ class ContentChanges:
     def _parts(self, detailed: bool) -> list[str]:
         parts: list[str] = []
         if detailed:
-            parts += [f"changed {card.name}: {', '.join(card.fields)}" for card in self.cards_changed]
+            parts += [f"changed {card.name}: {', '.join(card.labels)}" for card in self.cards_changed]
             parts += [f"added card {name}" for name in self.cards_added]
             parts += [f"removed card {name}" for name in self.cards_removed]
             parts += [f"changed cause {name}" for name in self.causes_changed]
@@ -74,8 +79,8 @@ class ContentChanges:
         if self.red_flags_changed:
             parts.append("changed warning signs")
         if self.glossary_changed:
-            parts.append("changed glossary")
-        parts += [f"changed {_SETTING_WORDS.get(key, key)}" for key in self.settings_changed]
+            parts.append("changed words explained")
+        parts += [f"changed {field_label(key).lower()}" for key in self.settings_changed]
         return parts
 
 

@@ -11,6 +11,9 @@ For the staff screens (every function takes the open connection, `window.library
     move_treatment(conn, card_id, position) -> Draft
     update_cause(conn, group_id, {"title"|"summary"|"icon": ...}) -> Draft
     update_condition(conn, condition_id, {"title"|"what_it_is"|"signs"|"doctor_checks"|"treatments": ...})
+    add_condition(conn, group_id, {fields}) -> (Draft, new id);  move_condition(conn, condition_id, position)
+    remove_condition(conn, condition_id) -> Draft   (a group keeps at least one cause)
+    set_glossary(conn, [("term", "meaning"), ...]) -> Draft
     set_red_flags(conn, ["...", ...]) -> Draft
     set_doctor_guidance(conn, text) -> Draft;  set_clinic_name(conn, text) -> Draft
     discard_draft(conn) -> bool
@@ -22,6 +25,7 @@ always be published. List fields take lists of texts; evidence takes an Evidence
 """
 
 import copy
+import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +33,8 @@ from typing import Any
 
 from kiosk.content.changes import ContentChanges, compare
 from kiosk.content.document import Document, document_to_data, parse_document
+from kiosk.content.glyphs import refuse_undrawable
+from kiosk.content.labels import field_label
 from kiosk.content.publishing import DRAFT, published_document
 from kiosk.content.schema import TREATMENT_FIELDS, ContentError, Problem
 from kiosk.storage import versions
@@ -83,13 +89,18 @@ def discard_draft(conn: sqlite3.Connection) -> bool:
     return discarded
 
 
-def _edit(conn: sqlite3.Connection, detail: str, change: Callable[[dict[str, Any]], None]) -> Draft:
+def _edit(
+    conn: sqlite3.Connection, detail: str | Callable[[dict[str, Any]], str], change: Callable[[dict[str, Any]], None]
+) -> Draft:
     with transaction(conn):
         published = published_document(conn)
         data = versions.read_draft(conn) or document_to_data(published)
         data = copy.deepcopy(data)
+        if callable(detail):
+            detail = detail(data)
         change(data)
         document = parse_document(data, DRAFT)
+        refuse_undrawable(data, DRAFT)
         versions.write_draft(conn, document_to_data(document))
         record_action(conn, "edit draft", detail)
     return _as_draft(document, published)
@@ -121,6 +132,15 @@ def _apply(target: dict[str, Any], item_id: str, changes: Mapping[str, Any], all
         target[field] = _plain(value)
 
 
+def _name_of(items: list[dict[str, Any]], item_id: str) -> str:
+    item = next((item for item in items if item.get("id") == item_id), {})
+    return str(item.get("name") or item.get("title") or item_id)
+
+
+def _labels(changes: Mapping[str, Any], kind: str) -> str:
+    return ", ".join(field_label(str(field), kind) for field in changes)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, str):
         return str(value)
@@ -134,7 +154,7 @@ def update_treatment(conn: sqlite3.Connection, card_id: str, changes: Mapping[st
     editable = sorted(TREATMENT_FIELDS - {"id"})
     return _edit(
         conn,
-        f"{card_id}: {', '.join(changes)}",
+        lambda data: f"card {_name_of(data['treatments'], card_id)}: {_labels(changes, 'card')}",
         lambda data: _apply(_find(data["treatments"], card_id, "card"), card_id, changes, editable),
     )
 
@@ -147,7 +167,7 @@ def add_treatment(conn: sqlite3.Connection, fields: Mapping[str, Any], position:
         cards = data["treatments"]
         cards.insert(len(cards) if position is None else max(0, position), card)
 
-    return _edit(conn, f"added {fields.get('id')}", change)
+    return _edit(conn, f"added card {fields.get('name') or fields.get('id')}", change)
 
 
 def remove_treatment(conn: sqlite3.Connection, card_id: str) -> Draft:
@@ -159,7 +179,7 @@ def remove_treatment(conn: sqlite3.Connection, card_id: str) -> Draft:
             for condition in group["conditions"]:
                 condition["treatments"] = [linked for linked in condition["treatments"] if linked != card_id]
 
-    return _edit(conn, f"removed {card_id}", change)
+    return _edit(conn, lambda data: f"removed card {_name_of(data['treatments'], card_id)}", change)
 
 
 def move_treatment(conn: sqlite3.Connection, card_id: str, position: int) -> Draft:
@@ -171,14 +191,14 @@ def move_treatment(conn: sqlite3.Connection, card_id: str, position: int) -> Dra
         cards.remove(card)
         cards.insert(min(max(0, position), len(cards)), card)
 
-    return _edit(conn, f"moved {card_id} to {position + 1}", change)
+    return _edit(conn, lambda data: f"moved card {_name_of(data['treatments'], card_id)} to {position + 1}", change)
 
 
 def update_cause(conn: sqlite3.Connection, group_id: str, changes: Mapping[str, Any]) -> Draft:
     """Change the title, summary or icon of one cause group."""
     return _edit(
         conn,
-        f"{group_id}: {', '.join(changes)}",
+        lambda data: f"cause group {_name_of(data['causes'], group_id)}: {_labels(changes, 'group')}",
         lambda data: _apply(_find(data["causes"], group_id, "cause"), group_id, changes, CAUSE_FIELDS),
     )
 
@@ -190,7 +210,11 @@ def update_condition(conn: sqlite3.Connection, condition_id: str, changes: Mappi
         conditions = [condition for group in data["causes"] for condition in group["conditions"]]
         _apply(_find(conditions, condition_id, "cause"), condition_id, changes, CONDITION_FIELDS)
 
-    return _edit(conn, f"{condition_id}: {', '.join(changes)}", change)
+    def detail(data: dict[str, Any]) -> str:
+        conditions = [condition for group in data["causes"] for condition in group["conditions"]]
+        return f"cause {_name_of(conditions, condition_id)}: {_labels(changes, 'cause')}"
+
+    return _edit(conn, detail, change)
 
 
 def set_red_flags(conn: sqlite3.Connection, flags: Sequence[str], next_steps: Sequence[str] | None = None) -> Draft:
@@ -212,3 +236,80 @@ def set_doctor_guidance(conn: sqlite3.Connection, text: str) -> Draft:
 def set_clinic_name(conn: sqlite3.Connection, text: str) -> Draft:
     """Change the clinic name shown at the top of every screen."""
     return _edit(conn, "clinic name", lambda data: data["settings"].update(clinic_name=text))
+
+
+def add_condition(conn: sqlite3.Connection, group_id: str, fields: Mapping[str, Any]) -> tuple[Draft, str]:
+    """Add a cause at the end of cause group `group_id` (its short id made from its title); the new id."""
+    new_id = ""
+
+    def change(data: dict[str, Any]) -> None:
+        nonlocal new_id
+        group = _find(data["causes"], group_id, "cause group")
+        taken = {condition["id"] for each in data["causes"] for condition in each["conditions"]}
+        new_id = _unique_id(str(fields.get("title", "")), taken)
+        condition = {name: _plain(fields.get(name, [] if name in LIST_FIELDS else "")) for name in CONDITION_FIELDS}
+        group["conditions"].append({"id": new_id, **condition})
+
+    draft = _edit(conn, f"added cause {fields.get('title', '')}", change)
+    return draft, new_id
+
+
+def move_condition(conn: sqlite3.Connection, condition_id: str, position: int) -> Draft:
+    """Move a cause to `position` (0 is first) within its cause group."""
+
+    def change(data: dict[str, Any]) -> None:
+        group = _group_of(data, condition_id)
+        condition = _find(group["conditions"], condition_id, "cause")
+        group["conditions"].remove(condition)
+        group["conditions"].insert(min(max(0, position), len(group["conditions"])), condition)
+
+    return _edit(
+        conn, lambda data: f"moved cause {_name_of(_conditions(data), condition_id)} to {position + 1}", change
+    )
+
+
+def remove_condition(conn: sqlite3.Connection, condition_id: str) -> Draft:
+    """Remove a cause from its group (a group keeps at least one cause: ContentError otherwise)."""
+
+    def change(data: dict[str, Any]) -> None:
+        group = _group_of(data, condition_id)
+        if len(group["conditions"]) == 1:
+            _refuse(
+                condition_id,
+                "",
+                f"is the only cause in “{group['title']}”; a group needs at least one. "
+                "Change this cause instead, or add another first",
+            )
+        group["conditions"].remove(_find(group["conditions"], condition_id, "cause"))
+
+    return _edit(conn, lambda data: f"removed cause {_name_of(_conditions(data), condition_id)}", change)
+
+
+def set_glossary(conn: sqlite3.Connection, words: Sequence[tuple[str, str]]) -> Draft:
+    """Replace "Words explained": each hard word and its plain meaning, in this order."""
+    entries = [{"term": str(term), "meaning": str(meaning)} for term, meaning in words]
+    return _edit(conn, "words explained", lambda data: data.update(glossary=entries))
+
+
+LIST_FIELDS = ("signs", "doctor_checks", "treatments")
+
+
+def _conditions(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [condition for group in data["causes"] for condition in group["conditions"]]
+
+
+def _group_of(data: dict[str, Any], condition_id: str) -> dict[str, Any]:
+    for group in data["causes"]:
+        if any(condition.get("id") == condition_id for condition in group["conditions"]):
+            return group
+    _refuse(condition_id, "", "there is no cause with this id")
+    raise AssertionError  # unreachable: _refuse raises
+
+
+def _unique_id(title: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:56] or "cause"
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

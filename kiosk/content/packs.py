@@ -30,6 +30,7 @@ from pathlib import Path
 import kiosk
 from kiosk.content.changes import ContentChanges, compare
 from kiosk.content.document import Document, document_json, document_to_data, parse_document
+from kiosk.content.glyphs import refuse_undrawable
 from kiosk.content.pack_reader import (
     CONTENT,
     FORMAT_VERSION,
@@ -44,6 +45,7 @@ from kiosk.content.publishing import (
     apply_document,
     published_document,
     refuse_if_draft,
+    refuse_if_unchanged,
     take_backup,
 )
 from kiosk.content.schema import ContentError, Problem
@@ -130,7 +132,9 @@ def open_pack(path: Path, trust: Trust | None) -> CheckedPack:
     if trust is not None and opened.signer is not None and opened.signer not in trust.fingerprints:
         raise fail(path.name, untrusted_message(opened.signer))
     manifest, data = read_members(opened.data, path.name)
-    return CheckedPack(path.name, parse_document(data, CONTENT), manifest, opened.signer)
+    document = parse_document(data, CONTENT)
+    refuse_undrawable(data, CONTENT)
+    return CheckedPack(path.name, document, manifest, opened.signer)
 
 
 def untrusted_message(signer: str) -> str:
@@ -162,6 +166,17 @@ def refuse_if_older(conn: sqlite3.Connection, pack: CheckedPack) -> None:
                 )
             ]
         )
+
+
+def refuse_identical_pack(conn: sqlite3.Connection, pack: CheckedPack, changes: ContentChanges) -> None:
+    """NothingToChange if the pack holds what patients see now; a newer content version of it is still recorded,
+    so the watched folder counts it as on show."""
+    if not changes.nothing:
+        return
+    if pack.content_version > content_version_on_show(conn):
+        with transaction(conn):
+            write_content_origin(conn, pack.content_version, pack.signer, pack.name)
+    refuse_if_unchanged(changes, f"The pack '{pack.name}' holds exactly what patients see now: nothing to import.")
 
 
 def read_pack(path: Path) -> Document:
@@ -213,6 +228,7 @@ def import_checked_pack(
         refuse_if_older(conn, pack)
     refuse_if_draft(conn, discard_draft)
     changes = compare(published_document(conn), pack.document)
+    refuse_identical_pack(conn, pack, changes)
     backup = take_backup(conn, "before-import", backup_dir)
     with transaction(conn):
         version = apply_document(conn, pack.document, f"Imported {pack.name}", "import pack", discard_draft)

@@ -3,7 +3,11 @@
 import sqlite3
 from dataclasses import dataclass
 
+from kiosk.content.glyphs import drawing_message, undrawable
+from kiosk.content.labels import duration, field_label
 from kiosk.content.plain_text import CONTROL_CHARACTERS
+from kiosk.storage.audit import record_action
+from kiosk.storage.db import transaction
 from kiosk.storage.settings import read_settings, write_settings
 
 
@@ -65,35 +69,56 @@ class SettingError(ValueError):
 
 
 def check_setting(key: str, value: str) -> str:
-    """The value as it will be stored, or SettingError saying what is wrong."""
+    """The value as it will be stored, or SettingError saying what is wrong and what to do."""
     spec = SPECS.get(key)
     if spec is None:
-        raise SettingError(f"There is no setting called '{key}'. Settings: {', '.join(SPECS)}.")
+        raise SettingError(f"There is no setting called '{key}'. Use one of: {', '.join(SPECS)}.")
+    label = field_label(key)
     if spec.kind is int:
         try:
             number = int(value.strip())
         except ValueError:
-            raise SettingError(f"{key} must be a whole number, not '{value}'.") from None
+            raise SettingError(f"{label} must be a whole number, like {spec.default}; '{value}' is not.") from None
         if not spec.minimum <= number <= spec.maximum:
-            raise SettingError(f"{key} must be between {spec.minimum} and {spec.maximum}; '{value}' is not.")
+            raise SettingError(
+                f"{label} must be between {_amount(key, spec.minimum)} and {_amount(key, spec.maximum)}; "
+                f"'{value}' is not. Type a number in that range."
+            )
         return str(number)
     value = value.strip()
     if len(value) > spec.max_length:
-        raise SettingError(f"{key} is too long ({len(value)} characters; at most {spec.max_length}).")
+        raise SettingError(
+            f"{label} is too long ({len(value)} characters; at most {spec.max_length}). Shorten it and try again."
+        )
     if CONTROL_CHARACTERS.search(value):
-        raise SettingError(f"{key} contains control characters; use plain text.")
+        raise SettingError(f"{label} contains control characters. Type it again as plain text.")
     if key == "doctor_guidance" and not value:
-        raise SettingError("doctor_guidance cannot be empty: every screen must tell patients to see their doctor.")
+        raise SettingError(
+            "Doctor guidance cannot be empty: every screen must tell patients to see their doctor. Type a message."
+        )
     if key == "watched_folder" and value and not value.startswith("/") and ":" not in value[:3]:
-        raise SettingError("watched_folder must be a full path, like /var/lib/hairloss-kiosk/incoming.")
+        raise SettingError(
+            "The watched folder must be a full path, like /var/lib/hairloss-kiosk/incoming. Type the whole path."
+        )
     if key == "opening_hours":
         from kiosk.content.opening_hours import OpeningHoursError, parse_opening_hours
 
         try:
             parse_opening_hours(value)
         except OpeningHoursError as error:
-            raise SettingError(f"opening_hours: {error}") from None
+            raise SettingError(f"Opening hours: {error}") from None
     return value
+
+
+def _amount(key: str, number: int) -> str:
+    return f"{number} ({duration(number)})" if key.endswith("_seconds") and number >= 60 else str(number)
+
+
+def describe_value(key: str, value: object) -> str:
+    """A setting's value for staff: times also in minutes and seconds ("90 seconds (1 minute 30 seconds)")."""
+    if key.endswith("_seconds"):
+        return f"{value} seconds" + (f" ({duration(int(value))})" if int(value) >= 60 else "")
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -125,7 +150,14 @@ def load_settings(conn: sqlite3.Connection) -> Settings:
 
 
 def save_setting(conn: sqlite3.Connection, key: str, value: str) -> str:
-    """Check and store one setting; returns the stored value."""
+    """Check and store one setting, and record it in the audit log (one transaction); returns the stored value."""
     checked = check_setting(key, value)
-    write_settings(conn, {key: checked})
+    if undrawable(checked):  # checked only when saving: reading settings at start needs no fonts
+        raise SettingError(f"{field_label(key)} {drawing_message(undrawable(checked))}.")
+    before = read_settings(conn).get(key, SPECS[key].default)
+    if checked == before:
+        return checked
+    with transaction(conn):
+        write_settings(conn, {key: checked})
+        record_action(conn, "change setting", f"{field_label(key)}: {describe_value(key, checked)}")
     return checked

@@ -20,6 +20,7 @@ from kiosk.content.packs import (
     trust_of,
     untrusted_message,
 )
+from kiosk.content.publishing import NothingToChange
 from kiosk.content.schema import ContentError
 from kiosk.content.signing import IncompletePackError
 from kiosk.storage.errors import KnownError, plain_reason
@@ -181,6 +182,8 @@ def import_from_folder(
             report = import_checked_pack(conn, pack)
             message = f"is on show (content version {pack.content_version})"
             log.info("Imported %s from the watched folder", pack.name)
+        except NothingToChange:
+            message = f"holds the content on show already (content version {pack.content_version})"
         except (ContentError, KnownError, sqlite3.Error) as error:  # a draft, a full disk: nothing changed
             outcome, message = "waiting", f"could not be imported yet ({_first(error)}); it will be tried again"
             log.warning("Watched folder: %s %s", look.candidate.name, message)

@@ -128,18 +128,23 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
+CHOOSE_ANOTHER = "Choose another backup (an older automatic one, or one made with Back up now)."
+
+
 def check_backup(path: Path) -> int:
     """The schema version of a usable kiosk backup; KnownError saying why a file cannot be restored."""
     path = Path(path)
     if not path.is_file():
-        raise KnownError(f"{path}: there is no such file.")
+        raise KnownError(f"{path}: there is no such file. Check the name and that the USB stick is in.")
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise KnownError(f"{path}: cannot read this file ({_reason(error)}).") from None
+        raise KnownError(
+            f"{path}: cannot read this file ({_reason(error)}). Check the USB stick is in, or ask IT."
+        ) from None
     if header != SQLITE_HEADER:
-        raise KnownError(f"{path}: this is not a kiosk backup (it is not a database file).")
+        raise KnownError(f"{path}: this is not a kiosk backup (it is not a database file). {CHOOSE_ANOTHER}")
     try:
         source = _open_read_only(path)
         try:
@@ -149,16 +154,16 @@ def check_backup(path: Path) -> int:
         finally:
             source.close()
     except sqlite3.DatabaseError as error:
-        raise KnownError(f"{path}: this backup is damaged ({error}).") from None
+        raise KnownError(f"{path}: this backup is damaged ({error}). {CHOOSE_ANOTHER}") from None
     if result != "ok":
-        raise KnownError(f"{path}: this backup is damaged ({result}).")
+        raise KnownError(f"{path}: this backup is damaged ({result}). {CHOOSE_ANOTHER}")
     if version > latest_version():
         raise KnownError(
             f"{path}: this backup was made by a newer version of the kiosk (schema {version}; this version "
             f"knows up to {latest_version()}). Install the newer kiosk to restore it."
         )
     if not KIOSK_TABLES <= tables:
-        raise KnownError(f"{path}: this is a database file, but not a kiosk database.")
+        raise KnownError(f"{path}: this is a database file, but not a kiosk database. {CHOOSE_ANOTHER}")
     return version
 
 

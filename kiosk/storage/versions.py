@@ -11,11 +11,13 @@ from kiosk.storage.db import transaction
 
 @dataclass(frozen=True)
 class Version:
-    """One published version of the content: its number, when (UTC, ISO 8601) and what changed."""
+    """One published version of the content: its number, when (UTC, ISO 8601), what changed, and who (initials,
+    if staff gave them)."""
 
     number: int
     created_at: str
     summary: str
+    initials: str = ""
 
 
 def utc_now_text(now: datetime.datetime | None = None) -> str:
@@ -46,21 +48,21 @@ def delete_draft(conn: sqlite3.Connection) -> bool:
         return conn.execute("DELETE FROM draft").rowcount > 0
 
 
-def add_version(conn: sqlite3.Connection, summary: str, document: dict[str, Any]) -> Version:
+def add_version(conn: sqlite3.Connection, summary: str, document: dict[str, Any], initials: str = "") -> Version:
     """Record a new version numbered one more than the last."""
     with transaction(conn):
         number = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM content_version").fetchone()[0]
         created_at = utc_now_text()
         conn.execute(
-            "INSERT INTO content_version (id, created_at, summary, document) VALUES (?, ?, ?, ?)",
-            (number, created_at, summary, json.dumps(document, ensure_ascii=False)),
+            "INSERT INTO content_version (id, created_at, summary, document, initials) VALUES (?, ?, ?, ?, ?)",
+            (number, created_at, summary, json.dumps(document, ensure_ascii=False), initials),
         )
-    return Version(number, created_at, summary)
+    return Version(number, created_at, summary, initials)
 
 
 def list_versions(conn: sqlite3.Connection) -> list[Version]:
     """Every version, newest first."""
-    rows = conn.execute("SELECT id, created_at, summary FROM content_version ORDER BY id DESC").fetchall()
+    rows = conn.execute("SELECT id, created_at, summary, initials FROM content_version ORDER BY id DESC").fetchall()
     return [Version(*row) for row in rows]
 
 

@@ -30,6 +30,12 @@ class Frame(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_header())
+        # In portrait the header has no room for the clinic name beside the buttons: it gets a line of its own.
+        self.portrait_title_bar, row = styled_bar("Header", (20, 0, 20, 10), 0)
+        self.portrait_title = text_label(DEFAULT_TITLE, "HeaderTitle")
+        row.addWidget(self.portrait_title, 1)
+        self.portrait_title_bar.hide()
+        layout.addWidget(self.portrait_title_bar)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
         layout.addWidget(self._build_guidance())
@@ -79,7 +85,9 @@ class Frame(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         # Below this width the buttons need the room; the title is the one thing the header can do without.
-        self.title_label.setVisible(event.size().width() >= TITLE_MIN_WINDOW_WIDTH)
+        wide = event.size().width() >= TITLE_MIN_WINDOW_WIDTH
+        self.title_label.setVisible(wide)
+        self.portrait_title_bar.setVisible(not wide and event.size().height() > event.size().width())
 
     def set_guidance(self, text: str) -> None:
         """The talk-to-your-doctor text shown on every screen."""
@@ -89,8 +97,9 @@ class Frame(QWidget):
     def set_title(self, text: str) -> None:
         """The clinic name, or the kiosk's own title when none is set."""
         title = text or DEFAULT_TITLE
-        self.title_label.setText(title)
-        self.title_label.setAccessibleName(title)
+        for label in (self.title_label, self.portrait_title):
+            label.setText(title)
+            label.setAccessibleName(title)
 
     def set_larger_text(self, large: bool) -> None:
         """Show the text-size button as on or off (without asking again)."""

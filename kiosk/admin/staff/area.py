@@ -58,6 +58,8 @@ class StaffArea(QWidget):
         self.progress = ProgressPanel(self)
         self.operations = StaffOperations(window.library.path, self.progress, self)
         self._pages: list[StaffPage] = []
+        self.physical_keyboard = False  # set by the first key typed on a real keyboard
+        self.touched_box = False
         self.staff_timeout = QTimer(self, singleShot=True, interval=STAFF_IDLE_MINUTES * 60_000)
         self.staff_timeout.timeout.connect(self.leave)
         window.installEventFilter(self)
@@ -158,14 +160,19 @@ class StaffArea(QWidget):
             action.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             self._actions.addWidget(action)
             action.show()
-        self.keyboard_button.hide()
-        self.keyboard.setVisible(page.wants_keyboard)
+        # The keyboard waits until a box is touched; "Show keyboard" brings it without one.
+        self.keyboard.hide()
+        self.keyboard_button.setVisible(page.wants_keyboard and not self.physical_keyboard)
         self.keyboard.detach()
 
     def show_keyboard(self) -> None:
-        """Bring the on-screen keyboard back after it was hidden."""
+        """Show the on-screen keyboard (under the page, which shrinks: it never covers the box typed in)."""
         self.keyboard.show()
         self.keyboard_button.hide()
+        box = self.keyboard.target
+        if box is not None and self.page is not None:
+            # Once the page has its new, shorter height, bring the box being typed in into view.
+            QTimer.singleShot(0, self, lambda: self.page is not None and self.page.scroll_to(box))
 
     # Panels and operations
 
@@ -214,6 +221,24 @@ class StaffArea(QWidget):
             self.keyboard.attach(new)
             if self.page is not None:
                 self.page.scroll_to(new)
+            if self.touched_box and not self.physical_keyboard:
+                self.show_keyboard()
+        self.touched_box = False
+
+    def _note_input(self, watched: QObject, event: QEvent) -> None:
+        """A key typed on a real keyboard puts the on-screen one away for good; a tap on a box may bring it."""
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and event.spontaneous() and not self.physical_keyboard:
+            self.physical_keyboard = True
+            self.keyboard.hide()
+            self.keyboard_button.hide()
+        elif kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin) and event.spontaneous():
+            self.touched_box = isinstance(watched, QLineEdit | QPlainTextEdit) or isinstance(
+                watched.parent() if isinstance(watched, QWidget) else None, QLineEdit | QPlainTextEdit
+            )
+            box = watched if isinstance(watched, QLineEdit | QPlainTextEdit) else watched.parent()
+            if self.touched_box and box is self.keyboard.target and not self.physical_keyboard:
+                self.show_keyboard()  # a tap on the box already being typed in (after Hide)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.kiosk and event.type() == QEvent.Type.Resize:
@@ -223,4 +248,6 @@ class StaffArea(QWidget):
                     panel.cover()
         elif event.type() in ACTIVITY_EVENTS:
             self.staff_timeout.start()
+            if self.isVisible():
+                self._note_input(watched, event)
         return False

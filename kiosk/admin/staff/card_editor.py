@@ -1,37 +1,17 @@
 """Editing one treatment card (or a new one): one input per field, each checked on Save."""
 
 import datetime
+import re
 from typing import Any
 
 from kiosk.admin.staff.fields import ChoiceField, Field, LineField, ListField, TextField
 from kiosk.admin.staff.form_page import FormPage
 from kiosk.content.document import TREATMENT_ORDER
 from kiosk.content.editing import add_treatment, update_treatment
+from kiosk.content.labels import CARD_LABELS, field_label
 from kiosk.content.schema import Problem
 from kiosk.storage.rows import Evidence, Treatment
 
-CARD_LABELS = {
-    "id": "Short id",
-    "name": "Name",
-    "summary": "One-line summary",
-    "what_it_is": "What it is",
-    "how_used": "How it is used",
-    "evidence": "How good is the evidence?",
-    "evidence_reason": "Why this evidence level",
-    "status": "Is it approved?",
-    "who_may_help": "Who it may help",
-    "results_time": "When you might see results",
-    "if_you_stop": "If you stop",
-    "side_effects": "Side effects",
-    "who_must_avoid": "Who must not use it, or must ask first",
-    "questions": "Questions to ask your doctor",
-    "sources": "Sources",
-    "last_reviewed": "Last checked",
-    "key_points": "Key points",
-    "get_help_now": "Get help now: signs that need a doctor the same day",
-    "get_help_action": "Get help now: what to do",
-    "next_steps": "What to do next",
-}
 HINTS = {
     "summary": "Shown under the name in lists.",
     "questions": "One question per line: 2 to 4 questions.",
@@ -48,7 +28,7 @@ def card_fields() -> list[Field]:
     """The inputs of a card, in the order patients read them, labelled with the headings they see."""
     fields: list[Field] = []
     for key in TREATMENT_ORDER:
-        label, hint = CARD_LABELS[key], HINTS.get(key, "")
+        label, hint = field_label(key), HINTS.get(key, "")
         if key == "id":
             continue
         if key in ("name", "last_reviewed"):
@@ -60,6 +40,11 @@ def card_fields() -> list[Field]:
         else:
             fields.append(TextField(key, label, hint, lines=2 if key in SHORT else 4))
     return fields
+
+
+def short_name(name: str) -> str:
+    """A card's short name for links, made from its name: "Vitamin D drops" -> "vitamin-d-drops"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:64]
 
 
 def card_values(card: Treatment) -> dict[str, Any]:
@@ -78,7 +63,10 @@ class CardEditorPage(FormPage):
         self.title = f"Edit card: {card.name}" if card else "New card"
         fields = card_fields()
         if card is None:
-            hint = "Lowercase letters, digits and dashes, like vitamin-d. It cannot be changed later."
+            hint = (
+                "Small letters, digits and dashes, like vitamin-d. Leave it empty to make it from the name. "
+                "It cannot be changed later."
+            )
             fields.insert(0, LineField("id", CARD_LABELS["id"], hint))
             values = {"last_reviewed": datetime.date.today().isoformat(), "evidence": ""}
         else:
@@ -90,13 +78,17 @@ class CardEditorPage(FormPage):
         if self.card_id is not None:
             update_treatment(self.conn, self.card_id, changes)
             return
+        if not str(changes.get("id", "")).strip():
+            changes = {**changes, "id": short_name(str(changes.get("name", "")))}
         add_treatment(self.conn, changes)
         self.card_id = changes["id"].strip()
+        self.field("id").set_value(self.card_id)
         self.save_unchanged = False
         self.field("id").input.setReadOnly(True)
         self.title = f"Edit card: {changes['name'].strip()}"
         self.area.title_label.setText(self.title)
 
     def belongs(self, problem: Problem) -> bool:
-        own = self.card_id or str(self.form.values().get("id", "")).strip()
+        values = self.form.values()
+        own = self.card_id or str(values.get("id", "")).strip() or short_name(str(values.get("name", "")))
         return problem.item in (own, "") or problem.item.startswith("#")

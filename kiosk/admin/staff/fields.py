@@ -10,20 +10,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from kiosk.content.labels import describe_problem, sentence
 from kiosk.content.schema import Problem
 from kiosk.ui.widgets import text_label, touch_button
-
-_VERBS = {"is", "has", "must", "contains", "links", "lists", "used", "cannot", "name"}
-
-
-def sentence(message: str) -> str:
-    """A checker's message ("is empty", "entry 2 is too long") as a sentence for staff."""
-    message = message.strip()
-    if message == "missing":
-        return "This is missing."
-    first = message.split(" ", 1)[0]
-    text = f"This {message}" if first in _VERBS else message[:1].upper() + message[1:]
-    return text if text.endswith((".", "?", "!", ")")) else text + "."
 
 
 class Field(QWidget):
@@ -193,8 +182,4 @@ class Form:
 
 def problem_lines(problems: Iterable[Problem]) -> str:
     """Problems that belong to no field here, as lines for the page notice."""
-    return "\n".join(
-        f"• {problem.item + ': ' if problem.item else ''}{problem.field + ' ' if problem.field else ''}"
-        f"{problem.message}"
-        for problem in problems
-    )
+    return "\n".join(f"• {describe_problem(problem)}" for problem in problems)

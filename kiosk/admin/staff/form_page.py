@@ -4,6 +4,7 @@ import sqlite3
 from typing import Any
 
 from kiosk.admin.staff.fields import Field, Form, problem_lines
+from kiosk.admin.staff.jump_list import JumpList
 from kiosk.admin.staff.operations import staff_message
 from kiosk.admin.staff.page import StaffPage
 from kiosk.content.schema import ContentError, Problem
@@ -11,6 +12,7 @@ from kiosk.storage.errors import KnownError
 from kiosk.ui.widgets import text_label, touch_button
 
 NOT_SAVED = "Not saved: please fix what is shown in red. Nothing has changed."
+JUMP_LIST_FROM = 6  # fields; a shorter form is seen at a glance
 DRAFT_NOTE = "Changes go into the draft. Patients see them after you publish."
 
 
@@ -26,6 +28,8 @@ class FormPage(StaffPage):
         self.form = Form(fields)
         if intro:
             self.column.addWidget(text_label(intro, "Lead"))
+        if len(fields) > JUMP_LIST_FROM:
+            self.column.addWidget(JumpList(fields, self.scroll_to_top_of))
         for field in fields:
             self.column.addWidget(field)
         self.column.addStretch(1)
@@ -33,6 +37,10 @@ class FormPage(StaffPage):
         self.save_button = touch_button("Save", "HeaderAction")
         self.save_button.clicked.connect(self.save)
         self.header_actions.append(self.save_button)
+
+    def scroll_to_top_of(self, widget) -> None:
+        """Scroll so that `widget` is at the top of the view (a part of the form jumped to)."""
+        self.scroll.verticalScrollBar().setValue(widget.mapTo(self.scroll.widget(), widget.rect().topLeft()).y() - 20)
 
     def field(self, name: str) -> Field:
         """The input for one field, by its name in the content (like "side_effects")."""

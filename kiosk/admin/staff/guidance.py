@@ -5,6 +5,7 @@ from typing import Any
 from kiosk.admin.staff.fields import LineField, TextField
 from kiosk.admin.staff.form_page import FormPage
 from kiosk.content.editing import get_draft, set_clinic_name, set_doctor_guidance
+from kiosk.content.labels import field_label
 from kiosk.content.schema import ContentError, Problem
 from kiosk.content.settings import SPECS, SettingError, check_setting
 
@@ -51,4 +52,5 @@ def refuse_bad_settings(changes: dict[str, Any]) -> None:
 
 def setting_message(message: str, key: str) -> str:
     """A SettingError's message about this field, without the setting's internal name."""
-    return message.replace(f"{key} ", "This ", 1) if message.startswith(key) else message
+    label = field_label(key)
+    return message.replace(f"{label} ", "This ", 1) if message.startswith(label) else message

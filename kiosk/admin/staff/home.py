@@ -2,24 +2,38 @@
 
 from PySide6.QtWidgets import QPushButton
 
+from kiosk.admin.staff.audit_page import AuditPage, audit_line
 from kiosk.admin.staff.card_list import CardListPage
 from kiosk.admin.staff.cause_list import CauseListPage
 from kiosk.admin.staff.export_page import ExportPage
+from kiosk.admin.staff.glossary_page import GlossaryPage
 from kiosk.admin.staff.guidance import GuidancePage
 from kiosk.admin.staff.history import HistoryPage
 from kiosk.admin.staff.import_page import ImportPage
 from kiosk.admin.staff.page import StaffPage, local_when
 from kiosk.admin.staff.preview import PreviewPage
+from kiosk.admin.staff.publish_page import PublishPage
 from kiosk.admin.staff.red_flags import RedFlagsPage
 from kiosk.admin.staff.settings_page import SettingsPage
 from kiosk.admin.staff.sign_off_page import SignOffListPage, due_summary
 from kiosk.content.editing import discard_draft, draft_changes, get_draft
 from kiosk.content.fleet_health import staff_lines
-from kiosk.content.publishing import PublishResult, publish
+from kiosk.content.publish_check import PublishCheck, check_before_publishing
+from kiosk.content.publishing import list_versions
 from kiosk.storage.audit import read_audit_log
 from kiosk.ui.widgets import ResponsiveColumns, section, text_label, touch_button
 
 RECENT_ACTIONS = 8
+
+
+def live_version_line(conn) -> str:
+    """Which version patients see now, and when it was published."""
+    versions = list_versions(conn)
+    if not versions:
+        return "Patients see the content the kiosk came with (nothing has been published yet)."
+    live = versions[0]
+    by = f" by {live.initials}" if getattr(live, "initials", "") else ""
+    return f"Patients see version {live.number}, published {local_when(live.created_at)}{by}: {live.summary}"
 
 
 class StaffHomePage(StaffPage):
@@ -47,6 +61,7 @@ class StaffHomePage(StaffPage):
             status = f"Not yet published: {draft_changes(self.conn).summary()}. Patients see these after you publish."
         else:
             status = "No unpublished changes: patients see the content exactly as it is in the editors."
+        self.column.addWidget(text_label(live_version_line(self.conn), "Lead"))
         self.column.addWidget(text_label(status, "Lead"))
         for line in staff_lines(self.conn):  # content version, signer, and packs the watched folder left alone
             self.column.addWidget(text_label(line, "Body"))
@@ -64,6 +79,7 @@ class StaffHomePage(StaffPage):
             ("Edit causes", "Secondary", lambda: area.open(CauseListPage(area))),
             ("Edit warning signs", "Secondary", lambda: area.open(RedFlagsPage(area))),
             ("Clinician checks", "Secondary", lambda: area.open(SignOffListPage(area))),
+            ("Edit words explained", "Secondary", lambda: area.open(GlossaryPage(area))),
             ("Doctor guidance and clinic name", "Secondary", lambda: area.open(GuidancePage(area))),
             ("Preview draft", "Secondary", lambda: area.open(PreviewPage(area))),
             ("Publish", "Primary", self.ask_to_publish),
@@ -84,29 +100,20 @@ class StaffHomePage(StaffPage):
         return buttons
 
     def _recent_actions(self):
-        entries = read_audit_log(self.conn, RECENT_ACTIONS)
-        lines = [
-            f"{local_when(entry.at)}  {entry.action}" + (f": {entry.detail}" if entry.detail else "")
-            for entry in entries
-        ]
-        return section("Recent staff actions", text_label("\n".join(lines) or "None yet.", "Body"))
+        lines = [audit_line(entry) for entry in read_audit_log(self.conn, RECENT_ACTIONS)]
+        every = touch_button("See every staff action", "Secondary")
+        every.clicked.connect(lambda: self.area.open(AuditPage(self.area)))
+        return section("Recent staff actions", text_label("\n".join(lines) or "None yet.", "Body"), every)
 
     def ask_to_publish(self) -> None:
-        """Show what publishing would change and ask before doing it."""
+        """Check the draft (off the GUI thread), then show what publishing would change and any problems."""
         if not get_draft(self.conn).has_changes:
             self.show_notice("There are no unpublished changes to publish.", "info")
             return
-        self.area.confirm(
-            "Publish these changes?",
-            f"{draft_changes(self.conn).summary()}.\n\nPatients see them at once. A backup is taken first.",
-            "Publish",
-            lambda: self.area.run("Publishing…", publish, self._published),
-        )
+        self.area.run("Checking the changes…", check_before_publishing, self._checked)
 
-    def _published(self, result: PublishResult) -> None:
-        self.area.content_changed()
-        self.refresh()
-        self.show_notice(f"Published as version {result.version.number}. Patients see it now.")
+    def _checked(self, check: PublishCheck) -> None:
+        self.area.open(PublishPage(self.area, check))
 
     def ask_to_discard(self) -> None:
         """Ask before throwing the draft away."""

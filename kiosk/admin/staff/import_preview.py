@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from kiosk.admin.staff.card_editor import CARD_LABELS
 from kiosk.admin.staff.page import StaffPage, local_when
 from kiosk.content.changes import ContentChanges
 from kiosk.content.packs import ImportPreview, ImportReport, import_pack
@@ -12,10 +11,7 @@ from kiosk.ui.widgets import list_section, section, text_label, touch_button
 def change_sections(changes: ContentChanges) -> list:
     """One panel per kind of change that happened."""
     panels = []
-    changed_cards = tuple(
-        f"{card.name}: {', '.join(CARD_LABELS.get(name, name) for name in card.fields)}"
-        for card in changes.cards_changed
-    )
+    changed_cards = tuple(f"{card.name}: {', '.join(card.labels)}" for card in changes.cards_changed)
     for title, entries in (
         ("Cards added", changes.cards_added),
         ("Cards changed", changed_cards),
@@ -62,7 +58,8 @@ class ImportPreviewPage(StaffPage):
         )
         panels = change_sections(preview.changes)
         if not panels:
-            panels = [section("No changes", text_label("This pack holds exactly what patients see now."))]
+            same = "This pack holds exactly what patients see now, so there is nothing to import. Tap Back."
+            panels = [section("No changes", text_label(same))]
         for panel in panels:
             self.column.addWidget(panel)
         if preview.has_draft:
@@ -73,6 +70,7 @@ class ImportPreviewPage(StaffPage):
         cancel.clicked.connect(area.close_page)
         self.import_button = touch_button("Import now", "Primary")
         self.import_button.clicked.connect(self.start_import)
+        self.import_button.setVisible(not preview.changes.nothing)
         self.add_action_bar(cancel, self.import_button)
 
     def start_import(self) -> None:

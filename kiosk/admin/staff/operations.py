@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from kiosk.content.document import printable
+from kiosk.content.labels import describe_problem
 from kiosk.content.schema import ContentError
 from kiosk.storage.db import connect
 from kiosk.storage.errors import KnownError
@@ -28,11 +29,11 @@ Work = Callable[[sqlite3.Connection], Any]
 def staff_message(error: BaseException) -> str:
     """What went wrong, in words for staff, ending with what that means for the content."""
     if isinstance(error, ContentError):
-        shown = [f"• {printable(str(problem))}" for problem in error.problems[:MAX_PROBLEMS_SHOWN]]
+        shown = [f"• {printable(describe_problem(problem))}" for problem in error.problems[:MAX_PROBLEMS_SHOWN]]
         hidden = len(error.problems) - len(shown)
         if hidden > 0:
             shown.append(f"• …and {hidden} more")
-        return "\n".join(["This content cannot be used:", *shown, NOTHING_CHANGED])
+        return "\n".join(["This content cannot be used. Fix these first:", *shown, NOTHING_CHANGED])
     if isinstance(error, KnownError):
         return f"{printable(str(error), 1000)} {NOTHING_CHANGED}"
     if isinstance(error, sqlite3.Error):

@@ -5,7 +5,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.admin.staff.operations import staff_message
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from kiosk.admin.staff.area import StaffArea
 
 T = TypeVar("T")
+SCROLL_MARGIN = 24  # pixels kept clear above and below a widget scrolled into view
 
 
 class StaffPage(QWidget):
@@ -100,9 +101,18 @@ class StaffPage(QWidget):
         clear_layout(self.column)
 
     def scroll_to(self, widget: QWidget) -> None:
-        """Bring `widget` into view."""
-        if self.scroll is not None:
-            self.scroll.ensureWidgetVisible(widget, 40, 40)
+        """Bring all of `widget` into view (as much as fits, from its top). Qt's ensureWidgetVisible would only
+        bring a text box's cursor line into view, leaving the rest of the box under the keyboard."""
+        if self.scroll is None or self.scroll.widget() is None:
+            return
+        bar = self.scroll.verticalScrollBar()
+        top = widget.mapTo(self.scroll.widget(), QPoint(0, 0)).y() - SCROLL_MARGIN
+        bottom = top + widget.height() + 2 * SCROLL_MARGIN
+        view = self.scroll.viewport().height()
+        if top < bar.value() or bottom - top > view:
+            bar.setValue(top)
+        elif bottom > bar.value() + view:
+            bar.setValue(bottom - view)
 
     def refresh(self) -> None:
         """Show the latest data; called when the page comes back to the front."""

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.admin.staff.operations import staff_message
 from kiosk.admin.staff.page import StaffPage
-from kiosk.content.pin import LOCK_TIME, MAX_ATTEMPTS, PinError, check_pin, pin_is_set, set_pin
+from kiosk.content.pin import LOCK_TIME, MAX_ATTEMPTS, PinError, PinResult, check_pin, pin_is_set, set_pin
 from kiosk.ui.widgets import text_label, touch_button
 
 MAX_DIGITS = 8
@@ -31,12 +31,17 @@ class PinPadPage(StaffPage):
 
     title = "Staff area"
 
-    def __init__(self, area, on_unlocked: Callable[[], None], on_cancel: Callable[[], None]):
+    def __init__(self, area, on_unlocked: Callable[[], None], on_cancel: Callable[[], None], changing: bool = False):
         super().__init__(area)
         self._on_unlocked = on_unlocked
         self._typed = ""
-        self._mode = "check"  # or "new", "confirm" while setting a first PIN
+        # "check"; "new", "confirm" while setting a PIN; "old" first when changing one
+        self._mode = "old" if changing else "check"
+        self._changing = changing
+        self._old_pin = ""
         self._new_pin = ""
+        if changing:
+            self.title = "Change the staff PIN"
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         panel = QFrame()
         panel.setObjectName("StaffPanel")
@@ -118,6 +123,8 @@ class PinPadPage(StaffPage):
         self._show_dots()
         if self._mode == "check":
             self._check(typed)
+        elif self._mode == "old":
+            self._check_old(typed)
         elif self._mode == "new":
             self._choose(typed)
         else:
@@ -130,20 +137,42 @@ class PinPadPage(StaffPage):
         self._show_state()
 
     def _check(self, typed: str) -> None:
+        result = self._checked(typed)
+        if result is not None and result.ok:
+            self._on_unlocked()
+
+    def _check_old(self, typed: str) -> None:
+        result = self._checked(typed)
+        if result is not None and result.ok:
+            self._old_pin = typed
+            self._mode = "new"
+            self._show_state()
+
+    def _checked(self, typed: str) -> PinResult | None:
         if not typed:
             self._say("Type the PIN with the buttons, then tap OK.")
-            return
+            return None
+        if len(typed) < MIN_DIGITS:
+            self._say(
+                f"A PIN has {MIN_DIGITS} to {MAX_DIGITS} digits. Type all of it, then tap OK. "
+                "(This did not count as a try.)"
+            )
+            return None
         try:
             result = check_pin(self.conn, typed)
         except PinError:
             self._show_state()
-            return
+            return None
         except sqlite3.Error as error:
             self._say(staff_message(error))
-            return
+            return None
+        self._say_result(result)
+        return result
+
+    def _say_result(self, result: PinResult) -> None:
         if result.ok:
-            self._on_unlocked()
-        elif result.locked_until is not None:
+            return
+        if result.locked_until is not None:
             minutes = int(LOCK_TIME.total_seconds() // 60)
             self._say(
                 f"Too many wrong PINs ({MAX_ATTEMPTS} in a row). The staff area is locked for {minutes} minutes, "
@@ -168,6 +197,9 @@ class PinPadPage(StaffPage):
             self._show_state()
             self._say("The two PINs were not the same. Choose a new PIN again.")
             return
+        if self._changing:
+            self._change(pin)
+            return
         if pin_is_set(self.conn):  # someone set one meanwhile (kiosk-admin): never overwrite it from here
             self._mode = "check"
             self._show_state()
@@ -183,11 +215,22 @@ class PinPadPage(StaffPage):
         self._mode = "check"
         self._on_unlocked()
 
+    def _change(self, pin: str) -> None:
+        try:
+            set_pin(self.conn, pin, "change pin")
+        except (sqlite3.Error, PinError) as error:
+            self._mode = "new"
+            self._show_state()
+            self._say(staff_message(error) if isinstance(error, sqlite3.Error) else str(error))
+            return
+        self._on_unlocked()
+
     def _show_state(self) -> None:
         no_pin = self._mode == "check" and not pin_is_set(self.conn)
         prompts = {
             "check": "No staff PIN yet" if no_pin else "Type the staff PIN",
-            "new": f"Choose a staff PIN: {MIN_DIGITS} to {MAX_DIGITS} digits",
+            "old": "Type the staff PIN you use now",
+            "new": f"Choose a {'new ' if self._changing else ''}staff PIN: {MIN_DIGITS} to {MAX_DIGITS} digits",
             "confirm": "Type the new PIN again",
         }
         self._set(self.prompt, prompts[self._mode])

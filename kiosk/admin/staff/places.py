@@ -1,10 +1,13 @@
 """Where content packs can be found and saved: mounted USB sticks and the home folder."""
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+
+from kiosk.admin.staff.sticks import ExportPlace, find_sticks
 
 MOUNT_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
 MOUNT_DEPTH = 4  # /media/<user>/<stick>/<folder>/pack.zip
@@ -24,30 +27,32 @@ class Places:
 
     mount_roots: tuple[Path, ...] = MOUNT_ROOTS
     home: Path = field(default_factory=home_folder)
+    sticks: Callable[[], list[ExportPlace]] = find_sticks
 
     def pack_files(self) -> list[Path]:
         """Every *.zip found, newest first (a bounded search: a huge disk cannot stall the screen)."""
+        return self.files_ending(".zip")
+
+    def backup_files(self) -> list[Path]:
+        """Every *.db found on USB sticks and in the home folder, newest first."""
+        return self.files_ending(".db")
+
+    def files_ending(self, suffix: str) -> list[Path]:
+        """Every file whose name ends with `suffix`, newest first, in a bounded search."""
         found: list[Path] = []
         budget = [MAX_FOLDERS]
         for root in self.mount_roots:
-            _walk(root, MOUNT_DEPTH, found, budget)
-        _walk(self.home, HOME_DEPTH, found, budget)
+            _walk(root, MOUNT_DEPTH, found, budget, suffix)
+        _walk(self.home, HOME_DEPTH, found, budget, suffix)
         unique = {path.resolve(): path for path in found}
         return sorted(unique.values(), key=_modified, reverse=True)[:MAX_FILES]
 
-    def export_folders(self) -> list[Path]:
-        """Mounted USB sticks, then the home folder."""
-        sticks = []
-        for root in self.mount_roots:
-            for child in _folders(root):
-                if os.path.ismount(child):
-                    sticks.append(child)
-                else:
-                    sticks += [grandchild for grandchild in _folders(child) if os.path.ismount(grandchild)]
-        return [*sticks, self.home]
+    def export_places(self) -> list[ExportPlace]:
+        """USB sticks (found with QStorageInfo; call this off the GUI thread), then the home folder."""
+        return [*self.sticks(), ExportPlace(self.home, "Home folder", False)]
 
 
-def _walk(folder: Path, depth: int, found: list[Path], budget: list[int]) -> None:
+def _walk(folder: Path, depth: int, found: list[Path], budget: list[int], suffix: str) -> None:
     if depth < 1 or budget[0] <= 0 or len(found) >= MAX_FILES * 2:
         return
     budget[0] -= 1
@@ -59,10 +64,10 @@ def _walk(folder: Path, depth: int, found: list[Path], budget: list[int]) -> Non
         if entry.name.startswith("."):
             continue
         try:
-            if entry.is_file() and entry.name.lower().endswith(".zip"):
+            if entry.is_file() and entry.name.lower().endswith(suffix):
                 found.append(Path(entry.path))
             elif entry.is_dir(follow_symlinks=False):
-                _walk(Path(entry.path), depth - 1, found, budget)
+                _walk(Path(entry.path), depth - 1, found, budget, suffix)
         except OSError:
             continue
 

@@ -3,30 +3,32 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
+from kiosk.admin.patient_view import PatientView
 from kiosk.admin.staff.page import StaffPage
+from kiosk.content.document import Document
 from kiosk.content.editing import get_draft
-from kiosk.ui.frame import Frame
-from kiosk.ui.navigator import START, Navigator, Route
-from kiosk.ui.screens.registry import screen_factories
 from kiosk.ui.widgets import text_label, touch_button
 
 BANNER = "PREVIEW – patients cannot see this yet"
 
 
 class PreviewPage(StaffPage):
-    """A banner, a Close button, and a working copy of the patient screens to tap through."""
+    """A banner, a Close button, and a working copy of the patient screens to tap through: the draft, or any
+    version (read-only)."""
 
     title = "Preview of the draft"
     shows_header = False  # the banner's Close is the way out; one Back (the patients') is enough
 
-    def __init__(self, area):
+    def __init__(self, area, document: Document | None = None, banner_text: str = BANNER, title: str = ""):
         super().__init__(area, scrolling=False)
+        if title:
+            self.title = title
         banner = QWidget()
         banner.setObjectName("PreviewBanner")
         banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(banner)
         row.setContentsMargins(28, 10, 20, 10)
-        label = text_label(BANNER, "PreviewBannerText")
+        label = text_label(banner_text, "PreviewBannerText")
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         close = touch_button("Close preview", "NavButton")
         close.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -34,23 +36,12 @@ class PreviewPage(StaffPage):
         row.addWidget(label, 1)
         row.addWidget(close)
         self.column.addWidget(banner)
-        draft = get_draft(self.conn)
-        self.frame = Frame()
-        self.frame.set_title(draft.clinic_name)
-        self.frame.set_guidance(draft.doctor_guidance)
-        self.navigator = Navigator(self.frame.stack, {None: screen_factories(lambda: draft.content)})
+        shown = document or get_draft(self.conn)
+        self.view = PatientView(shown.content, shown.clinic_name or "", shown.doctor_guidance)
+        self.frame, self.navigator = self.view.frame, self.view.navigator
         self.navigator.setParent(self)
-        self.navigator.changed.connect(self._on_route_changed)
-        self.frame.back_requested.connect(self.navigator.back)
-        self.frame.home_requested.connect(self.navigator.home)
-        self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
         self.column.addWidget(self.frame, 1)
-        self.navigator.home()
 
     def current_screen(self) -> QWidget:
         """The patient screen on show in the preview."""
         return self.frame.stack.currentWidget()
-
-    def _on_route_changed(self, route: Route) -> None:
-        self.frame.set_navigation_visible(route.screen != START)
-        self.frame.words_button.setVisible(route.screen != "glossary")
