@@ -74,4 +74,4 @@ def test_older_content_gets_the_safety_sections_once_with_a_backup_and_a_version
         reopened.close()
     done = kiosk_admin(db, "check")  # until the draft is published, check names the clinic's card
     assert done.returncode == 1
-    assert "item 'scalp-massage', field 'get_help_now'" in done.stderr
+    assert "'scalp-massage', Get help now" in done.stderr

@@ -14,6 +14,7 @@ def kiosk(tmp_path):
     """A kiosk database that trusts the content team's key; returns (db, private key, public key)."""
     db = tmp_path / "kiosk" / "kiosk.db"
     key, public = make_key(tmp_path / "keys")
+    assert kiosk_admin(db, "init").returncode == 0
     trusted = kiosk_admin(db, "trust-key", str(public), "--label", "Content team")
     assert trusted.returncode == 0, trusted.stderr
     return db, key, public
@@ -39,6 +40,7 @@ def test_keygen_sign_trust_and_import_as_staff_would(tmp_path):
     signed = kiosk_admin(db, "sign", str(pack), "--key", str(tmp_path / "team.key"), "--content-version", "4")
     assert signed.returncode == 0, signed.stderr
     assert "content version 4" in signed.stdout and short in signed.stdout
+    assert kiosk_admin(db, "init").returncode == 0
     assert kiosk_admin(db, "trust-key", str(tmp_path / "team.pub")).returncode == 0
     listed = kiosk_admin(db, "trusted-keys")
     assert short in listed.stdout

@@ -43,6 +43,8 @@ def test_a_new_card_gets_its_short_name_from_its_name(staff, window):
         editor.field(key).input.setPlainText("Rubbing the scalp for a few minutes a day.")
     editor.field("questions").input.setPlainText("Is it safe for me?\nHow long should I try it?")
     editor.field("sources").input.setPlainText("A small study")
+    editor.field("get_help_now").input.setPlainText("Your scalp bleeds or gets sore.")
+    editor.field("get_help_action").input.setPlainText("Stop and call your doctor today.")
     staff.tap("How good is the evidence?: Limited")
     staff.tap("Save")
     staff.wait_to_see("Saved in the draft")

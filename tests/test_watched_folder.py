@@ -287,6 +287,7 @@ def test_a_pack_replaced_after_being_read_is_read_again(fleet):
 
 
 def test_the_folder_setting_must_be_a_full_path(db_path):
+    assert kiosk_admin(db_path, "init").returncode == 0
     result = kiosk_admin(db_path, "settings", "set", "watched_folder", "incoming")
     assert result.returncode == 1 and "full path" in result.stderr
     assert kiosk_admin(db_path, "settings", "set", "watched_folder", "/media/usb/content").returncode == 0

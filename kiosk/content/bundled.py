@@ -122,7 +122,8 @@ def load_bundle(folder: Path | None = None) -> Bundle:
 
     unreadable = frozenset(i for i in treatment_order if isinstance(i, str)) - {t.id for t in treatments}
     check_whole(content, where_of, problems, unreadable)
-    check_guide(content, where_of, problems)
+    unreadable_causes = frozenset(i for i in cause_order if isinstance(i, str)) - {group.id for group in groups}
+    check_guide(content, where_of, problems, unreadable_causes)
     if problems:
         raise ContentError(problems)
     defaults = {key: str(value) for key, value in index.get("settings", {}).items()}

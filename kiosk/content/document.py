@@ -216,7 +216,9 @@ def parse_document(data: Any, where: str) -> Document:
         named = {raw["id"] for raw in raw_treatments if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
         unreadable = frozenset(named - {treatment.id for treatment in treatments})
         check_whole(content, lambda kind, item: where, problems, unreadable)
-        check_guide(content, lambda kind, item: where, problems)
+        raw_causes = data.get("causes") if isinstance(data.get("causes"), list) else []
+        named_causes = {raw["id"] for raw in raw_causes if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+        check_guide(content, lambda kind, item: where, problems, frozenset(named_causes - {g.id for g in groups}))
         _check_icons(content, where, problems)
     if problems:
         raise ContentError(problems)

@@ -110,7 +110,12 @@ def svg_problem(path: Path) -> str:
     return ""
 
 
-def check_guide(content: Content, where_of: Callable[[str, str], str], problems: list[Problem]) -> None:
+def check_guide(
+    content: Content,
+    where_of: Callable[[str, str], str],
+    problems: list[Problem],
+    unreadable_causes: frozenset[str] = frozenset(),
+) -> None:
     """Not proven cards only under their own heading; picture links and ids that resolve."""
     cards = {card.id: card for card in content.treatments}
     for group in content.cause_groups:
@@ -149,7 +154,7 @@ def check_guide(content: Content, where_of: Callable[[str, str], str], problems:
                 continue
             problems.append(Problem(where_of("topic", topic.id), topic.id, "treatments", message))
     _check_unique([pattern.id for pattern in content.pictures], where_of("picture", ""), problems)
-    group_ids = {group.id for group in content.cause_groups}
+    group_ids = {group.id for group in content.cause_groups} | unreadable_causes  # those are reported once already
     for pattern in content.pictures:
         for cause_id in pattern.cause_ids:
             if cause_id not in group_ids:

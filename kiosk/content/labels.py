@@ -32,6 +32,9 @@ CARD_LABELS = {
     "get_help_action": "Get help now: what to do",
     "next_steps": "What to do next",
     "checked_by": "Checked by",
+    "checked_by.name": "Checked by: name",
+    "checked_by.role": "Checked by: role",
+    "checked_by.date": "Checked by: date",
 }
 GROUP_LABELS = {"title": "Title", "summary": "What this group means", "icon": "Picture", "conditions": "Causes"}
 CAUSE_LABELS = {
