@@ -6,7 +6,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from admin_runner import database_dump, kiosk_admin, pack_bytes, valid_document
 from test_staff_area import Staff
 
@@ -16,8 +15,8 @@ from kiosk.content.editing import get_draft
 from kiosk.content.library import Library
 from kiosk.content.publishing import publish
 from kiosk.content.schema import ContentError
-from kiosk.storage.rows import Evidence
 from kiosk.content.sign_off import due_for_check, mark_checked
+from kiosk.storage.rows import Evidence
 
 LONG_AGO = datetime.date(2024, 1, 15)
 
