@@ -22,6 +22,7 @@ class Frame(QWidget):
     glossary_requested = Signal()
     staff_requested = Signal()
     larger_text_toggled = Signal(bool)
+    my_questions_requested = Signal()
 
     def __init__(self):
         super().__init__()
@@ -46,6 +47,10 @@ class Frame(QWidget):
         self.text_size_button = touch_button("Larger text", "NavButton", icon="text-size")
         self.text_size_button.setCheckable(True)
         self.text_size_button.toggled.connect(self._on_text_size_toggled)
+        self.my_questions_button = touch_button("My questions (0)", "NavButton", icon="list")
+        self.my_questions_button.clicked.connect(self.my_questions_requested)
+        self.my_questions_button.hide()  # until the patient adds a question
+        self.my_questions_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         for button in (self.back_button, self.home_button, self.words_button, self.text_size_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.title_label = text_label(DEFAULT_TITLE, "HeaderTitle")
@@ -58,6 +63,7 @@ class Frame(QWidget):
         row.addStretch(0)
         row.addWidget(self.text_size_button)
         row.addWidget(self.words_button)
+        row.addWidget(self.my_questions_button)
         return header
 
     def _build_guidance(self) -> QWidget:
@@ -106,6 +112,13 @@ class Frame(QWidget):
         self.text_size_button.setText(label)
         self.text_size_button.setAccessibleName(label)
         self.larger_text_toggled.emit(large)
+
+    def set_question_count(self, count: int) -> None:
+        """Show "My questions (n)" once the patient has chosen a question."""
+        label = f"My questions ({count})"
+        self.my_questions_button.setText(label)
+        self.my_questions_button.setAccessibleName(label)
+        self.my_questions_button.setVisible(count > 0)
 
     def set_navigation_visible(self, visible: bool) -> None:
         """Back and Home show everywhere but the start screen."""

@@ -13,6 +13,8 @@ from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.navigator import KEEP_BUILT, START, Navigator, Route
+from kiosk.ui.printing import Printing
+from kiosk.ui.questions import MyQuestions
 from kiosk.ui.screens.registry import all_routes, screen_factories
 
 log = logging.getLogger("kiosk.window")
@@ -44,6 +46,10 @@ class KioskWindow(QMainWindow):
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
         self.frame.staff_requested.connect(self.staff_requested)
         self.frame.larger_text_toggled.connect(self.set_larger_text)
+        self.my_questions = MyQuestions(self)
+        self.my_questions.changed.connect(self.frame.set_question_count)
+        self.frame.my_questions_requested.connect(lambda: self.navigator.go(Route("my_questions")))
+        self.printing = Printing(self)
         self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
         self.crash_handler = CrashHandler(self.reset_session).install()
         self._lockdown = Lockdown(self)
@@ -115,6 +121,8 @@ class KioskWindow(QMainWindow):
         self.settings = self.library.settings()
         self.frame.set_title(self.settings.clinic_name)
         self.frame.set_guidance(self.settings.doctor_guidance)
+        self.my_questions.clinic_name = self.settings.clinic_name
+        self.my_questions.doctor_guidance = self.settings.doctor_guidance
 
     def reload_content(self) -> None:
         """Show newly published content, starting again from the start screen."""
@@ -130,6 +138,7 @@ class KioskWindow(QMainWindow):
         for field in self.findChildren(QLineEdit):
             field.clear()
         self.frame.set_larger_text(False)
+        self.my_questions.clear()
         self.go_home()
 
     def go_home(self) -> None:

@@ -9,6 +9,7 @@ from kiosk.ui.screens.cause import CauseScreen
 from kiosk.ui.screens.causes import CausesScreen
 from kiosk.ui.screens.compare import CompareScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
+from kiosk.ui.screens.my_questions import MyQuestionsScreen
 from kiosk.ui.screens.red_flags import RedFlagsScreen
 from kiosk.ui.screens.start import StartScreen
 from kiosk.ui.screens.treatment import TreatmentScreen
@@ -24,6 +25,7 @@ SCREENS: dict[str, type[Screen]] = {
     "compare": CompareScreen,
     "red_flags": RedFlagsScreen,
     "glossary": GlossaryScreen,
+    "my_questions": MyQuestionsScreen,
 }
 
 

@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
+from kiosk.ui.questions import questions_section
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets import (
     ResponsiveColumns,
     evidence_badge,
-    list_section,
     section,
     text_label,
     text_section,
@@ -40,6 +40,6 @@ class TreatmentScreen(Screen):
             yield
         sections.add(section("Who must not use it, or must ask first", text_label(card.who_must_avoid), role="Warning"))
         yield
-        self.column.addWidget(list_section("Questions to ask your doctor", card.questions))
+        self.column.addWidget(questions_section(self, card))
         sources = "Sources: " + ", ".join(card.sources) + f".\nLast checked: {card.last_reviewed}."
         self.column.addWidget(text_label(sources, "Small"))

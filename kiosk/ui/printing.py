@@ -1,0 +1,226 @@
+"""Taking the summary away: its QR codes as pictures, and a one-page printout, printed off the GUI thread.
+
+The kiosk never waits on a printer: finding one and printing both run in a worker thread, and whatever
+goes wrong (no printer, offline, out of paper) comes back as one plain sentence for the patient.
+"""
+
+import io
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+)
+
+from kiosk.content.summary import QR_VERSION_LIMIT, Summary, qr_parts
+
+log = logging.getLogger("kiosk.printing")
+QR_SCREEN_PIXELS = 480  # about 12 cm on a 24-inch kiosk screen: a phone reads it from 30 to 60 cm away
+PRINTER_PROBLEM = "The printer is not working right now. Take a photo of the code with your phone instead."
+PRINTED = "Printed. Take your page from the printer."
+PRINT_FONT = "Atkinson Hyperlegible"
+
+
+class PrinterProblem(Exception):
+    """The printer is missing, offline, out of paper, or failed."""
+
+
+def qr_image(text: str, pixels: int = QR_SCREEN_PIXELS) -> QImage:
+    """`text` as a QR code of about `pixels` across, with whole pixels per module (sharp edges scan best)."""
+    import segno  # only when a summary is shown: keeps it out of the kiosk's start
+
+    code = segno.make(text, error="m", micro=False, encoding="utf-8")
+    if code.version > QR_VERSION_LIMIT:
+        raise ValueError(f"QR version {code.version} is too dense to scan; split the text with qr_parts")
+    width, _ = code.symbol_size(scale=1, border=4)
+    buffer = io.BytesIO()
+    code.save(buffer, kind="png", scale=max(3, pixels // width), border=4)
+    return QImage.fromData(buffer.getvalue(), "PNG")
+
+
+def paint_summary(device, summary: Summary) -> None:
+    """Draw the summary, its QR codes, the clinic name and the doctor guidance on one page of `device`."""
+    page = device.pageLayout().paintRectPixels(device.resolution())
+    document = summary_document(summary, device.resolution())
+    document.setTextWidth(page.width())
+    height = document.size().height()
+    painter = QPainter(device)
+    try:
+        scale = min(1.0, page.height() / height) if height else 1.0  # one page: shrink a long summary to fit
+        painter.scale(scale, scale)
+        document.setTextWidth(page.width() / scale)
+        document.drawContents(painter)
+    finally:
+        painter.end()
+
+
+def summary_document(summary: Summary, dpi: int) -> QTextDocument:
+    """The printout as a text document of plain text (never HTML), in sizes meant for paper at `dpi`."""
+    document = QTextDocument()
+    cursor = QTextCursor(document)
+    points = dpi / 72
+
+    def write(text: str, size: float, bold: bool = False, space_before: float = 0) -> None:
+        block = QTextBlockFormat()
+        block.setTopMargin(space_before * points)
+        chars = QTextCharFormat()
+        font = QFont(PRINT_FONT)
+        font.setPixelSize(round(size * points))
+        font.setBold(bold)
+        chars.setFont(font)
+        if not cursor.atStart():
+            cursor.insertBlock(block, chars)
+        else:
+            cursor.setBlockFormat(block)
+            cursor.setBlockCharFormat(chars)
+        cursor.insertText(text, chars)
+
+    write(summary.clinic_name or "Hair loss: know your options", 16, bold=True)
+    write("My questions for the doctor", 22, bold=True, space_before=6)
+    for card in summary.cards:
+        write(card.name, 15, bold=True, space_before=10)
+        for question in card.questions:
+            write(f"•  {question}", 13, space_before=3)
+        if card.warning:
+            write(f"Who must not use it: {card.warning}", 12, space_before=4)
+    write(summary.doctor_guidance, 13, bold=True, space_before=14)
+    parts = qr_parts(summary.text())
+    write("Scan with your phone to keep these questions:", 11, space_before=12)
+    cursor.insertBlock()
+    for number, part in enumerate(parts, start=1):
+        name = f"qr{number}"
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), qr_image(part, 600))
+        image = QTextImageFormat()
+        image.setName(name)
+        image.setWidth(1.6 * dpi)  # 4 cm
+        image.setHeight(1.6 * dpi)
+        cursor.insertImage(image)
+        cursor.insertText("  ")
+    return document
+
+
+def write_pdf(summary: Summary, path: Path) -> Path:
+    """The printout as a one-page A4 PDF (for review, and for tests)."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle("My questions for the doctor")
+    paint_summary(writer, summary)
+    return path
+
+
+def system_printer():
+    """The system's default printer, ready to print on; PrinterProblem if there is none or it is not working."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        raise PrinterProblem("no default printer is set up")
+    if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+        raise PrinterProblem(f"printer {info.printerName()} is in state {info.state().name}")
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    return printer
+
+
+def printer_is_set_up() -> bool:
+    """Whether the system has a default printer (it may still be offline when the time comes)."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return not QPrinterInfo.defaultPrinter().isNull()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], object]):
+        super().__init__()
+        self.signals = _Signals()
+        self._work = work
+
+    def run(self) -> None:
+        self.signals.done.emit(self._work())
+
+
+class Printing(QObject):
+    """Whether a printer is set up, and printing the summary on it, each in a worker thread."""
+
+    availability_changed = Signal(bool)
+    finished = Signal(str)  # the sentence for the patient
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.make_printer: Callable[[], object] = system_printer
+        self.is_set_up: Callable[[], bool] = printer_is_set_up
+        self.available = False
+        self.busy = False
+        self._tasks: set[_Task] = set()
+
+    def look_for_printer(self) -> None:
+        """Find out (in a worker thread) whether a printer is set up; availability_changed tells."""
+        self._start(self._safely(self.is_set_up, False), self._found)
+
+    def print_summary(self, summary: Summary) -> None:
+        """Print one page (in a worker thread); `finished` says how it went. A second tap meanwhile is ignored."""
+        if self.busy:
+            return
+        self.busy = True
+        self._start(lambda: self._print(summary), self._printed)
+
+    def _print(self, summary: Summary) -> str:
+        try:
+            printer = self.make_printer()
+            paint_summary(printer, summary)
+            if printer.printerState().name in ("Error", "Aborted"):
+                raise PrinterProblem(f"the printer reported {printer.printerState().name}")
+        except Exception as error:  # noqa: BLE001 - whatever the printer does, the patient gets one sentence
+            log.warning("Printing the summary failed: %s", error)
+            return PRINTER_PROBLEM
+        return PRINTED
+
+    def _safely(self, check: Callable[[], bool], fallback: bool) -> Callable[[], bool]:
+        def run() -> bool:
+            try:
+                return bool(check())
+            except Exception as error:  # noqa: BLE001
+                log.warning("Looking for a printer failed: %s", error)
+                return fallback
+
+        return run
+
+    def _start(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
+        task = _Task(work)
+        task.setAutoDelete(False)
+        self._tasks.add(task)
+        task.signals.done.connect(lambda result: (self._tasks.discard(task), then(result)))
+        QThreadPool.globalInstance().start(task)
+
+    def _found(self, available: bool) -> None:
+        self.available = available
+        self.availability_changed.emit(available)
+
+    def _printed(self, message: str) -> None:
+        self.busy = False
+        self.finished.emit(message)
