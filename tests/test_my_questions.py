@@ -141,7 +141,7 @@ def decoded_codes(window) -> str:
 
 
 def test_the_qr_code_holds_exactly_the_summary_as_plain_text(patient, window, qtbot):
-    from kiosk.ui.screens.my_questions import build_summary
+    from kiosk.ui.screens.my_questions import summary_of
 
     card = window.content.treatments[0]
     open_card(patient, card)
@@ -149,7 +149,7 @@ def test_the_qr_code_holds_exactly_the_summary_as_plain_text(patient, window, qt
     patient.tap("My questions (1)")
     patient.reads()
     text = decoded_codes(window)
-    assert text == build_summary(window.my_questions, window.content).text()
+    assert text == summary_of(window.my_questions, window.content).text()
     assert card.name in text and card.questions[0] in text and window.settings.doctor_guidance in text
     assert "http" not in text and "://" not in text
 
@@ -162,9 +162,9 @@ def test_a_summary_too_long_for_one_code_is_split_into_numbered_codes_holding_al
         window.my_questions.include_warning(card.id, True)
     patient.tap("My questions")
     seen = patient.reads()
-    from kiosk.ui.screens.my_questions import build_summary
+    from kiosk.ui.screens.my_questions import summary_of
 
-    text = build_summary(window.my_questions, window.content).text()
+    text = summary_of(window.my_questions, window.content).text()
     codes = window.current_screen().findChildren(QLabel, "QrCode")
     assert len(codes) > 1
     assert f"Code 1 of {len(codes)}" in seen

@@ -9,12 +9,13 @@ from pathlib import Path
 from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, database_path
 from kiosk.admin.database_commands import add_database_commands
 from kiosk.admin.pack_commands import add_pack_commands
+from kiosk.admin.print_commands import add_print_commands
 from kiosk.admin.service import add_service_command
 from kiosk.content.document import printable
 from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError, plain_reason
 
-READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service"}
+READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service", "print-sample"}
 
 
 class UsageError(Exception):
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_pack_commands(commands)
     add_database_commands(commands)
     add_service_command(commands)
+    add_print_commands(commands)
     snapshot = commands.add_parser(
         "snapshot", help="save a picture of every screen", description=command_snapshot.__doc__
     )

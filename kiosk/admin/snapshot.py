@@ -33,6 +33,9 @@ def take_snapshots(db_path: Path, out_dir: Path, width: int, height: int) -> lis
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         saved.append(path)
+    from kiosk.admin.print_commands import snapshot_take_away
+
+    saved += snapshot_take_away(window, out_dir, lambda: settle(app))
     window.navigator.home()
     window.close()
     return saved

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from kiosk.storage.rows import Content, Treatment
+
 # What one QR code holds at most (UTF-8 bytes). Version 25 at error level M holds 997 bytes; a code of that
 # version shown about 470 pixels wide has 4-pixel modules, which a phone camera reads at arm's length.
 QR_MAX_BYTES = 900
@@ -98,6 +100,35 @@ class Summary:
                 lines.append(f"Who must not use it: {card.warning}")
         lines += ["", self.doctor_guidance]
         return "\n".join(lines)
+
+
+def warning_lines(card: Treatment) -> str:
+    """The card's "get help now" lines where it has them, otherwise who must not use it."""
+    help_now = getattr(card, "get_help_now", "")
+    if isinstance(help_now, tuple | list):
+        help_now = " ".join(help_now)
+    return help_now or card.who_must_avoid
+
+
+def build_summary(chosen: tuple[ChosenCard, ...], content: Content, clinic_name: str, guidance: str) -> Summary:
+    """The summary of the chosen questions, with card names and wanted warning lines from `content` (cards
+    that newer content no longer has are left out)."""
+    cards = []
+    for choice in chosen:
+        try:
+            card = content.treatment(choice.card_id)
+        except KeyError:
+            continue
+        cards.append(SummaryCard(card.name, choice.questions, warning_lines(card) if choice.with_warning else ""))
+    return Summary(clinic_name, guidance, tuple(cards))
+
+
+def sample_choices(content: Content) -> tuple[ChosenCard, ...]:
+    """A patient's choice for review and tests: two questions from each of the first two cards, one with warnings."""
+    return tuple(
+        ChosenCard(card.id, card.questions[:2], with_warning=index == 0)
+        for index, card in enumerate(content.treatments[:2])
+    )
 
 
 def qr_parts(text: str, max_bytes: int = QR_MAX_BYTES) -> list[str]:

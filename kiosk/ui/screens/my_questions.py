@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.content.summary import Summary, SummaryCard, qr_parts
+from kiosk.content.summary import Summary, build_summary, qr_parts, warning_lines
 from kiosk.ui.printing import PRINTER_PROBLEM, Printing, qr_image
 from kiosk.ui.questions import MyQuestions, my_questions_for, service_for, toggle_button
 from kiosk.ui.screens.base import Screen
@@ -20,25 +20,9 @@ TAKE_IT = "Show this to your doctor. Or point your phone’s camera at the code 
 NOTHING_LEAVES = "The code holds only the words above. Nothing is sent anywhere."
 
 
-def warning_lines(card) -> str:
-    """The card's "get help now" lines where it has them, otherwise who must not use it."""
-    help_now = getattr(card, "get_help_now", "")
-    if isinstance(help_now, tuple | list):
-        help_now = " ".join(help_now)
-    return help_now or card.who_must_avoid
-
-
-def build_summary(questions: MyQuestions, content) -> Summary:
-    """The summary of the chosen questions, with the card names and wanted warning lines from `content`."""
-    cards = []
-    for chosen in questions.cards():
-        try:
-            card = content.treatment(chosen.card_id)
-        except KeyError:
-            continue  # the card was removed by newer content
-        warning = warning_lines(card) if chosen.with_warning else ""
-        cards.append(SummaryCard(card.name, chosen.questions, warning))
-    return Summary(questions.clinic_name, questions.doctor_guidance, tuple(cards))
+def summary_of(questions: MyQuestions, content) -> Summary:
+    """The summary of the questions chosen in this visit."""
+    return build_summary(questions.cards(), content, questions.clinic_name, questions.doctor_guidance)
 
 
 def printing_for(widget: QWidget) -> Printing:
@@ -72,7 +56,7 @@ class MyQuestionsScreen(Screen):
             self.column.addWidget(text_label(NONE_YET, "Lead"))
             return
         self.column.addWidget(text_label(TAKE_IT, "Lead"))
-        summary = build_summary(questions, self.content)
+        summary = summary_of(questions, self.content)
         for chosen in questions.cards():
             if self._has_card(chosen.card_id):
                 self.column.addWidget(self._card_section(questions, chosen))
