@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk.admin.console import DONE, NOTHING_CHANGED, REFUSED, USAGE, database_path
 from kiosk.admin.database_commands import add_database_commands
+from kiosk.admin.insights_commands import add_insights_commands
 from kiosk.admin.pack_commands import add_pack_commands
 from kiosk.admin.print_commands import add_print_commands
 from kiosk.admin.service import add_service_command
@@ -15,7 +16,7 @@ from kiosk.content.document import printable
 from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError, plain_reason
 
-READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service", "print-sample"}
+READ_ONLY_COMMANDS = {"validate", "check", "history", "snapshot", "install-service", "print-sample", "insights"}
 
 
 class UsageError(Exception):
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_database_commands(commands)
     add_service_command(commands)
     add_print_commands(commands)
+    add_insights_commands(commands)
     snapshot = commands.add_parser(
         "snapshot", help="save a picture of every screen", description=command_snapshot.__doc__
     )

@@ -40,6 +40,14 @@ SPECS = {
             minimum=5, maximum=120,
         ),
         SettingSpec("backups_to_keep", int, "10", "How many automatic backups to keep.", minimum=1, maximum=100),
+        SettingSpec(
+            "count_visits", int, "0", "1 keeps anonymous daily totals of screens and cards opened; 0 keeps none.",
+            minimum=0, maximum=1,
+        ),
+        SettingSpec(
+            "counts_keep_days", int, "365", "Days the anonymous daily totals are kept before they are deleted.",
+            minimum=1, maximum=3650,
+        ),
     )
 }  # fmt: skip
 
@@ -80,6 +88,8 @@ class Settings:
     idle_timeout_seconds: int
     idle_warning_seconds: int
     backups_to_keep: int
+    count_visits: int
+    counts_keep_days: int
 
 
 def load_settings(conn: sqlite3.Connection) -> Settings:
