@@ -43,7 +43,6 @@ class InsightsPage(StaffPage):
     def _counting_section(self, insights: Insights) -> QWidget:
         self.counting_button = toggle_button("Count visits", "Anonymous daily totals", insights.counting)
         self.counting_button.toggled.connect(self._set_counting)
-        what = PRIVACY_ON.split(". ", 1)[1]  # the same words patients read on the start screen
         state = "Counting is on." if insights.counting else "Counting is off: nothing is counted."
         keep = QWidget()
         row = QHBoxLayout(keep)
@@ -59,7 +58,7 @@ class InsightsPage(StaffPage):
             "Anonymous counts",
             text_label(state),
             self.counting_button,
-            text_label(f"When counting is on: {what} Patients see this on the start screen."),
+            text_label(f"When counting is on, patients read this on the start screen: “{PRIVACY_ON}”"),
             text_label("Keep counts for (older counts are deleted):"),
             keep,
         )
@@ -95,9 +94,10 @@ class InsightsPage(StaffPage):
         font = QFont("Atkinson Hyperlegible")
         font.setPixelSize(18)
         days = QBarCategoryAxis()
-        days.append([day.day.strftime("%d %b") if i % 5 == 0 else day.day.strftime("%d") for i, day in
-                     enumerate(insights.days)])  # fmt: skip
+        days.append([str(day.day.day) for day in insights.days])
         days.setLabelsFont(font)
+        days.setTitleText(f"{insights.days[0].day:%d %B} to {insights.days[-1].day:%d %B %Y}")
+        days.setTitleFont(font)
         counts = QValueAxis()
         counts.setLabelFormat("%d")
         counts.setMin(0)
@@ -106,6 +106,7 @@ class InsightsPage(StaffPage):
         chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(days)
         series.attachAxis(counts)
+        counts.applyNiceNumbers()
         chart.legend().setFont(font)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         view = QChartView(chart)
