@@ -47,10 +47,6 @@ class Frame(QWidget):
         self.text_size_button = touch_button("Larger text", "NavButton", icon="text-size")
         self.text_size_button.setCheckable(True)
         self.text_size_button.toggled.connect(self._on_text_size_toggled)
-        self.my_questions_button = touch_button("My questions (0)", "NavButton", icon="list")
-        self.my_questions_button.clicked.connect(self.my_questions_requested)
-        self.my_questions_button.hide()  # until the patient adds a question
-        self.my_questions_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         for button in (self.back_button, self.home_button, self.words_button, self.text_size_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.title_label = text_label(DEFAULT_TITLE, "HeaderTitle")
@@ -63,7 +59,6 @@ class Frame(QWidget):
         row.addStretch(0)
         row.addWidget(self.text_size_button)
         row.addWidget(self.words_button)
-        row.addWidget(self.my_questions_button)
         return header
 
     def _build_guidance(self) -> QWidget:
@@ -79,6 +74,12 @@ class Frame(QWidget):
         self.guidance_label = text_label("", "GuidanceText")
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.guidance_label, 1)
+        # Beside the guidance (the header is full on a portrait screen): the questions to take to the doctor.
+        self.my_questions_button = touch_button("My questions (0)", "NavButton", icon="list")
+        self.my_questions_button.clicked.connect(self.my_questions_requested)
+        self.my_questions_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.my_questions_button.hide()  # until the patient adds a question
+        row.addWidget(self.my_questions_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.guidance_bar = bar
         return bar
 
