@@ -151,17 +151,18 @@ def printer_is_set_up() -> bool:
 
 
 class _Signals(QObject):
-    done = Signal(object)
+    done = Signal(int, object)  # the task's number, what it came to
 
 
 class _Task(QRunnable):
-    def __init__(self, work: Callable[[], object]):
+    def __init__(self, number: int, work: Callable[[], object]):
         super().__init__()
         self.signals = _Signals()
+        self._number = number
         self._work = work
 
     def run(self) -> None:
-        self.signals.done.emit(self._work())
+        self.signals.done.emit(self._number, self._work())
 
 
 class Printing(QObject):
@@ -176,7 +177,9 @@ class Printing(QObject):
         self.is_set_up: Callable[[], bool] = printer_is_set_up
         self.available = False
         self.busy = False
-        self._tasks: set[_Task] = set()
+        self._tasks: dict[int, tuple[_Task, Callable[[object], None]]] = {}
+        self._last_done: _Task | None = None  # kept until the next one is done: its signal may still be on its way
+        self._numbers = iter(range(1, 1 << 62))
 
     def look_for_printer(self) -> None:
         """Find out (in a worker thread) whether a printer is set up; availability_changed tells."""
@@ -211,11 +214,16 @@ class Printing(QObject):
         return run
 
     def _start(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
-        task = _Task(work)
+        task = _Task(next(self._numbers), work)
         task.setAutoDelete(False)
-        self._tasks.add(task)
-        task.signals.done.connect(lambda result: (self._tasks.discard(task), then(result)))
+        self._tasks[task._number] = (task, then)
+        # A method of this object: if the window is gone by the time the work is done, Qt drops the answer.
+        task.signals.done.connect(self._done)
         QThreadPool.globalInstance().start(task)
+
+    def _done(self, number: int, result: object) -> None:
+        self._last_done, then = self._tasks.pop(number)
+        then(result)
 
     def _found(self, available: bool) -> None:
         self.available = available
