@@ -77,7 +77,7 @@ def test_the_summary_shows_chosen_questions_under_their_cards_and_can_add_warnin
     add_warning = [b for b in patient.visible_buttons() if b.accessibleName() == "Add who must not use it"][0]
     press(qtbot, add_warning)
     assert first.who_must_avoid in patient.reads()
-    assert first.who_must_avoid in decoded_codes(window)
+    qtbot.waitUntil(lambda: first.who_must_avoid in decoded_codes(window, strict=False))  # the new code is laid out
 
 
 def test_clear_empties_the_list_and_unticks_the_cards(patient, window, qtbot):
@@ -89,6 +89,7 @@ def test_clear_empties_the_list_and_unticks_the_cards(patient, window, qtbot):
     press(qtbot, patient.button("Clear my questions"))
     qtbot.waitUntil(lambda: patient.sees("You have not added any questions yet"))
     assert card.questions[0] not in patient.reads()
+    assert "Cleared" in patient.reads() and not window.current_screen().findChild(QLabel, "QrCode").isVisible()
     assert not window.frame.my_questions_button.isVisible()
     patient.tap("Back")
     assert not toggle_for(window, card.questions[0]).isChecked()
@@ -128,13 +129,15 @@ def read_codes(image: QImage) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(view, formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
-def decoded_codes(window) -> str:
+def decoded_codes(window, strict: bool = True) -> str:
     """What a phone reads from the QR codes on screen, in order, joined as the patient's phone would."""
     codes = [label for label in window.current_screen().findChildren(QLabel, "QrCode") if label.isVisible()]
     assert codes, "no QR code on screen"
     parts = []
     for label in codes:
         found = read_codes(label.grab().toImage())
+        if not strict and len(found) != 1:
+            return ""
         assert len(found) == 1
         parts.append(found[0])
     return joined_parts(parts)

@@ -39,6 +39,10 @@ class MyQuestionsScreen(Screen):
         super().__init__(content)
         self._stale = False
         self._listening = False
+        self._shown: list[tuple[str, tuple[str, ...]]] = []  # the cards and questions the screen shows
+        self._warnings: dict[str, QLabel] = {}
+        self._codes: QWidget | None = None
+        self._clear_button = None
         self.print_button = None
         self.print_message: QLabel | None = None
 
@@ -56,21 +60,39 @@ class MyQuestionsScreen(Screen):
             self.column.addWidget(text_label(NONE_YET, "Lead"))
             return
         self.column.addWidget(text_label(TAKE_IT, "Lead"))
-        summary = summary_of(questions, self.content)
+        self._shown = self._showable(questions)
         for chosen in questions.cards():
             if self._has_card(chosen.card_id):
                 self.column.addWidget(self._card_section(questions, chosen))
                 yield
-        self.column.addWidget(self._codes_section(summary))
+        self._codes = self._codes_section(summary_of(questions, self.content))
+        self.column.addWidget(self._codes)
         yield
-        self._add_print(printing, summary)
-        clear = touch_button("Clear my questions", "Alert")
-        clear.clicked.connect(questions.clear)
-        self.column.addWidget(clear)
+        self._add_print(printing)
+        self._clear_button = touch_button("Clear my questions", "Alert")
+        self._clear_button.clicked.connect(questions.clear)
+        self.column.addWidget(self._clear_button)
 
     def clear(self) -> None:
         super().clear()
-        self.print_button = self.print_message = None
+        self.print_button = self.print_message = self._codes = self._clear_button = None
+        self._warnings = {}
+
+    def _showable(self, questions: MyQuestions) -> list[tuple[str, tuple[str, ...]]]:
+        return [(chosen.card_id, chosen.questions) for chosen in questions.cards() if self._has_card(chosen.card_id)]
+
+    def _show_cleared(self) -> None:
+        """After Clear: everything but the heading goes, and the button says it is done (it stays put under
+        the finger, so the tap lands on nothing else)."""
+        for index in range(1, self.column.count()):
+            widget = self.column.itemAt(index).widget()
+            if widget is not None and widget is not self._clear_button:
+                widget.hide()
+        self.column.insertWidget(1, text_label(NONE_YET, "Lead"))
+        self._clear_button.setText("✓  Cleared")
+        self._clear_button.setAccessibleName("Cleared")
+        self._clear_button.setEnabled(False)
+        self._shown = []
 
     def _services(self) -> tuple[MyQuestions, Printing]:
         """The window's list and printer, listened to from the first build on."""
@@ -96,8 +118,10 @@ class MyQuestionsScreen(Screen):
         toggle = toggle_button(label, warning_lines(card), chosen.with_warning)
         toggle.toggled.connect(lambda on, card_id=chosen.card_id: questions.include_warning(card_id, on))
         rows.append(toggle)
-        if chosen.with_warning:
-            rows.append(text_label(warning_lines(card)))
+        warning = text_label(warning_lines(card))
+        warning.setVisible(chosen.with_warning)
+        self._warnings[chosen.card_id] = warning
+        rows.append(warning)
         return section(card.name, *rows)
 
     def _codes_section(self, summary: Summary) -> QWidget:
@@ -121,19 +145,19 @@ class MyQuestionsScreen(Screen):
         widgets.append(text_label(NOTHING_LEAVES, "Small"))
         return section("Take it with you", *widgets)
 
-    def _add_print(self, printing: Printing, summary: Summary) -> None:
+    def _add_print(self, printing: Printing) -> None:
         self.print_button = touch_button("Print my questions", "Secondary")
         self.print_button.setVisible(printing.available)
-        self.print_button.clicked.connect(lambda: self._print(printing, summary))
+        self.print_button.clicked.connect(lambda: self._print(printing))
         self.print_message = text_label("", "Lead")
         self.print_message.hide()
         printing.look_for_printer()
         self.column.addWidget(self.print_button)
         self.column.addWidget(self.print_message)
 
-    def _print(self, printing: Printing, summary: Summary) -> None:
+    def _print(self, printing: Printing) -> None:
         self._show_print_message("Printing…")
-        printing.print_summary(summary)
+        printing.print_summary(summary_of(my_questions_for(self), self.content))
 
     def _on_printer_found(self, available: bool) -> None:
         if self.print_button is not None and self.is_complete():
@@ -151,9 +175,25 @@ class MyQuestionsScreen(Screen):
         self.print_message.show()
 
     def _on_questions_changed(self, _count: int) -> None:
+        questions = my_questions_for(self)
+        if self.is_complete() and self._shown and self._showable(questions) == self._shown:
+            self._show_warnings(questions)  # in place: the button just tapped stays where it is
+            return
         self._stale = True
-        if self.isVisible():
-            position = self.scroll_position()
+        if self.isVisible() and not len(questions) and self._shown and self._clear_button is not None:
+            self._show_cleared()
+        elif self.isVisible():
             self.show_route(None)
             self.finish_building()
-            self.set_scroll_position(position)
+
+    def _show_warnings(self, questions: MyQuestions) -> None:
+        """Show or hide each card's warning lines, and put them in (or take them out of) the QR codes."""
+        for chosen in questions.cards():
+            if chosen.card_id in self._warnings:
+                self._warnings[chosen.card_id].setVisible(chosen.with_warning)
+        codes = self._codes_section(summary_of(questions, self.content))
+        self.column.replaceWidget(self._codes, codes)
+        codes.show()
+        self._codes.hide()
+        self._codes.deleteLater()
+        self._codes = codes
