@@ -166,10 +166,11 @@ class _Task(QRunnable):
 
 
 class Printing(QObject):
-    """Whether a printer is set up, and printing the summary on it, each in a worker thread."""
+    """Making QR codes, finding out whether a printer is set up, and printing on it, each in a worker thread."""
 
     availability_changed = Signal(bool)
     finished = Signal(str)  # the sentence for the patient
+    codes_ready = Signal(int, object)  # the number make_codes gave, the QR code pictures
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -180,6 +181,12 @@ class Printing(QObject):
         self._tasks: dict[int, tuple[_Task, Callable[[object], None]]] = {}
         self._last_done: _Task | None = None  # kept until the next one is done: its signal may still be on its way
         self._numbers = iter(range(1, 1 << 62))
+
+    def make_codes(self, parts: list[str]) -> int:
+        """Start making a QR code picture of each part; codes_ready brings them, with the number returned here."""
+        ticket = next(self._numbers)
+        self._start(lambda: [qr_image(part) for part in parts], lambda images: self.codes_ready.emit(ticket, images))
+        return ticket
 
     def look_for_printer(self) -> None:
         """Find out (in a worker thread) whether a printer is set up; availability_changed tells."""

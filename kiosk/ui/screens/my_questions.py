@@ -7,7 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content.summary import Summary, build_summary, qr_parts, warning_lines
-from kiosk.ui.printing import PRINTER_PROBLEM, Printing, qr_image
+from kiosk.ui.printing import PRINTER_PROBLEM, QR_SCREEN_PIXELS, Printing
 from kiosk.ui.questions import MyQuestions, my_questions_for, service_for, toggle_button
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets import bullet_label, section, text_label, touch_button
@@ -43,6 +43,8 @@ class MyQuestionsScreen(Screen):
         self._warnings: dict[str, QLabel] = {}
         self._codes: QWidget | None = None
         self._clear_button = None
+        self._code_labels: list[QLabel] = []
+        self._codes_ticket = 0
         self.print_button = None
         self.print_message: QLabel | None = None
 
@@ -76,6 +78,7 @@ class MyQuestionsScreen(Screen):
     def clear(self) -> None:
         super().clear()
         self.print_button = self.print_message = self._codes = self._clear_button = None
+        self._code_labels, self._codes_ticket = [], 0
         self._warnings = {}
 
     def _showable(self, questions: MyQuestions) -> list[tuple[str, tuple[str, ...]]]:
@@ -90,8 +93,7 @@ class MyQuestionsScreen(Screen):
                 widget.hide()
         self.column.insertWidget(1, text_label(NONE_YET, "Lead"))
         self._clear_button.setText("✓  Cleared")
-        self._clear_button.setAccessibleName("Cleared")
-        self._clear_button.setEnabled(False)
+        self._clear_button.setAccessibleName("Cleared")  # left enabled: a second tap does nothing, and shows it
         self._shown = []
 
     def _services(self) -> tuple[MyQuestions, Printing]:
@@ -102,6 +104,7 @@ class MyQuestionsScreen(Screen):
             questions.changed.connect(self._on_questions_changed)
             printing.availability_changed.connect(self._on_printer_found)
             printing.finished.connect(self._on_printed)
+            printing.codes_ready.connect(self._on_codes_ready)
         return questions, printing
 
     def _has_card(self, card_id: str) -> bool:
@@ -131,11 +134,13 @@ class MyQuestionsScreen(Screen):
             widgets.append(
                 text_label(f"Your questions are too many for one code: scan all {len(parts)} codes, in order.", "Body")
             )
+        self._code_labels = []
         for number, part in enumerate(parts, start=1):
             picture = QLabel()
             picture.setObjectName("QrCode")
-            picture.setPixmap(QPixmap.fromImage(qr_image(part)))
+            picture.setMinimumSize(QR_SCREEN_PIXELS, QR_SCREEN_PIXELS)  # the room the code takes when it comes
             picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._code_labels.append(picture)
             name = "QR code of my questions" + (f", {number} of {len(parts)}" if len(parts) > 1 else "")
             picture.setAccessibleName(name)
             picture.setProperty("qr_text", part)
@@ -143,7 +148,15 @@ class MyQuestionsScreen(Screen):
                 widgets.append(text_label(f"Code {number} of {len(parts)}", "SectionTitle"))
             widgets.append(picture)
         widgets.append(text_label(NOTHING_LEAVES, "Small"))
+        # Making a code takes 5 to 100 ms of pure Python: off the GUI thread, so the screen shows at once.
+        self._codes_ticket = printing_for(self).make_codes(parts)
         return section("Take it with you", *widgets)
+
+    def _on_codes_ready(self, ticket: int, images: list) -> None:
+        if ticket != self._codes_ticket:
+            return  # codes for a list that has changed since
+        for label, image in zip(self._code_labels, images, strict=True):
+            label.setPixmap(QPixmap.fromImage(image))
 
     def _add_print(self, printing: Printing) -> None:
         self.print_button = touch_button("Print my questions", "Secondary")
