@@ -114,12 +114,12 @@ class Frame(QWidget):
         self.text_size_button.setAccessibleName(label)
         self.larger_text_toggled.emit(large)
 
-    def set_question_count(self, count: int) -> None:
-        """Show "My questions (n)" once the patient has chosen a question."""
+    def set_question_count(self, count: int, visible: bool) -> None:
+        """Say "My questions (n)" on the button, and show or hide it."""
         label = f"My questions ({count})"
         self.my_questions_button.setText(label)
         self.my_questions_button.setAccessibleName(label)
-        self.my_questions_button.setVisible(count > 0)
+        self.my_questions_button.setVisible(visible)
 
     def set_navigation_visible(self, visible: bool) -> None:
         """Back and Home show everywhere but the start screen."""

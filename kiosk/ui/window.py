@@ -48,7 +48,7 @@ class KioskWindow(QMainWindow):
         self.frame.staff_requested.connect(self.staff_requested)
         self.frame.larger_text_toggled.connect(self.set_larger_text)
         self.my_questions = MyQuestions(self)
-        self.my_questions.changed.connect(self.frame.set_question_count)
+        self.my_questions.changed.connect(self._show_question_count)
         self.frame.my_questions_requested.connect(lambda: self.navigator.go(Route("my_questions")))
         self.printing = Printing(self)
         self.visit_counter = VisitCounter(self)
@@ -183,7 +183,13 @@ class KioskWindow(QMainWindow):
     def _is_fresh(self) -> bool:
         return self.navigator.history == (Route(START),)
 
+    def _show_question_count(self) -> None:
+        """Show "My questions (n)" once a question is chosen, except on the list itself."""
+        count = len(self.my_questions)
+        self.frame.set_question_count(count, count > 0 and self.navigator.current != Route("my_questions"))
+
     def _on_route_changed(self, route: Route) -> None:
+        self._show_question_count()
         self.visit_counter.count_screen(route.screen, route.argument, len(self.my_questions))
         self.frame.set_navigation_visible(route.screen != START)
         self.frame.words_button.setVisible(route.screen != "glossary")
