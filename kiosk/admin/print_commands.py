@@ -16,7 +16,7 @@ def write_sample_printout(library, out: Path) -> Path:
     """The printout of a sample patient's questions, as a PDF, exactly as the kiosk would print it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import ensure_application
-    from kiosk.ui.printing import write_pdf
+    from kiosk.ui.printout import write_pdf
 
     ensure_application()
     settings = library.settings()

@@ -1,135 +1,30 @@
-"""Taking the summary away: its QR codes as pictures, and a one-page printout, printed off the GUI thread.
+"""Taking the summary away, off the GUI thread: QR code pictures, finding a printer, and printing on it.
 
 The kiosk never waits on a printer: finding one and printing both run in a worker thread, and whatever
-goes wrong (no printer, offline, out of paper) comes back as one plain sentence for the patient.
+goes wrong (no printer, offline, out of paper) comes back as one plain sentence for the patient. What the
+codes and the page look like is in kiosk.ui.printout, imported only when one is first made.
 """
 
-import io
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QRunnable, QThreadPool, QUrl, Signal
-from PySide6.QtGui import (
-    QFont,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextImageFormat,
-)
+from PySide6.QtCore import QMarginsF, QObject, QRunnable, QThreadPool, Signal
 
-from kiosk.content.summary import QR_VERSION_LIMIT, Summary, qr_parts
+from kiosk.content.summary import Summary
 
 log = logging.getLogger("kiosk.printing")
 QR_SCREEN_PIXELS = 480  # about 12 cm on a 24-inch kiosk screen: a phone reads it from 30 to 60 cm away
 PRINTER_PROBLEM = "The printer is not working right now. Take a photo of the code with your phone instead."
 PRINTED = "Printed. Take your page from the printer."
-PRINT_FONT = "Atkinson Hyperlegible"
 
 
 class PrinterProblem(Exception):
     """The printer is missing, offline, out of paper, or failed."""
 
 
-def qr_image(text: str, pixels: int = QR_SCREEN_PIXELS) -> QImage:
-    """`text` as a QR code of about `pixels` across, with whole pixels per module (sharp edges scan best)."""
-    import segno  # only when a summary is shown: keeps it out of the kiosk's start
-
-    code = segno.make(text, error="m", micro=False, encoding="utf-8")
-    if code.version > QR_VERSION_LIMIT:
-        raise ValueError(f"QR version {code.version} is too dense to scan; split the text with qr_parts")
-    width, _ = code.symbol_size(scale=1, border=4)
-    buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=max(3, pixels // width), border=4)
-    return QImage.fromData(buffer.getvalue(), "PNG")
-
-
-def paint_summary(device, summary: Summary) -> None:
-    """Draw the summary, its QR codes, the clinic name and the doctor guidance on one page of `device`."""
-    page = device.pageLayout().paintRectPixels(device.resolution())
-    document = summary_document(summary, device.resolution())
-    document.setTextWidth(page.width())
-    height = document.size().height()
-    painter = QPainter(device)
-    try:
-        scale = min(1.0, page.height() / height) if height else 1.0  # one page: shrink a long summary to fit
-        painter.scale(scale, scale)
-        document.setTextWidth(page.width() / scale)
-        document.drawContents(painter)
-    finally:
-        painter.end()
-
-
-def summary_document(summary: Summary, dpi: int) -> QTextDocument:
-    """The printout as a text document of plain text (never HTML), in sizes meant for paper at `dpi`."""
-    document = QTextDocument()
-    cursor = QTextCursor(document)
-    points = dpi / 72
-
-    def write(text: str, size: float, bold: bool = False, space_before: float = 0) -> None:
-        block = QTextBlockFormat()
-        block.setTopMargin(space_before * points)
-        chars = QTextCharFormat()
-        font = QFont(PRINT_FONT)
-        font.setPixelSize(round(size * points))
-        font.setBold(bold)
-        chars.setFont(font)
-        if not cursor.atStart():
-            cursor.insertBlock(block, chars)
-        else:
-            cursor.setBlockFormat(block)
-            cursor.setBlockCharFormat(chars)
-        cursor.insertText(text, chars)
-
-    write(summary.clinic_name or "Hair loss: know your options", 16, bold=True)
-    write("My questions for the doctor", 22, bold=True, space_before=6)
-    for card in summary.cards:
-        write(card.name, 15, bold=True, space_before=10)
-        for question in card.questions:
-            write(f"•  {question}", 13, space_before=3)
-        if card.warning:
-            write(f"Who must not use it: {card.warning}", 12, space_before=4)
-    write(summary.doctor_guidance, 13, bold=True, space_before=14)
-    parts = qr_parts(summary.text())
-    write("Scan with your phone to keep these questions:", 11, space_before=12)
-    cursor.insertBlock()
-    for number, part in enumerate(parts, start=1):
-        name = f"qr{number}"
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), qr_image(part, 600))
-        image = QTextImageFormat()
-        image.setName(name)
-        image.setWidth(1.6 * dpi)  # 4 cm
-        image.setHeight(1.6 * dpi)
-        cursor.insertImage(image)
-        cursor.insertText("  ")
-    return document
-
-
-def write_pdf(summary: Summary, path: Path) -> Path:
-    """The printout as a one-page A4 PDF (for review, and for tests)."""
-    writer = QPdfWriter(str(path))
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle("My questions for the doctor")
-    paint_summary(writer, summary)
-    return path
-
-
 def system_printer():
     """The system's default printer, ready to print on; PrinterProblem if there is none or it is not working."""
+    from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     info = QPrinterInfo.defaultPrinter()
@@ -184,6 +79,8 @@ class Printing(QObject):
 
     def make_codes(self, parts: list[str]) -> int:
         """Start making a QR code picture of each part; codes_ready brings them, with the number returned here."""
+        from kiosk.ui.printout import qr_image
+
         ticket = next(self._numbers)
         self._start(lambda: [qr_image(part) for part in parts], lambda images: self.codes_ready.emit(ticket, images))
         return ticket
@@ -201,6 +98,8 @@ class Printing(QObject):
 
     def _print(self, summary: Summary) -> str:
         try:
+            from kiosk.ui.printout import paint_summary
+
             printer = self.make_printer()
             paint_summary(printer, summary)
             if printer.printerState().name in ("Error", "Aborted"):
