@@ -45,6 +45,12 @@ def printer_is_set_up() -> bool:
     return not QPrinterInfo.defaultPrinter().isNull()
 
 
+def _qr_images(parts: list[str]) -> list:
+    from kiosk.ui.printout import qr_image  # in the worker thread: Qt's text and printing classes load there
+
+    return [qr_image(part) for part in parts]
+
+
 class _Signals(QObject):
     done = Signal(int, object)  # the task's number, what it came to
 
@@ -79,10 +85,8 @@ class Printing(QObject):
 
     def make_codes(self, parts: list[str]) -> int:
         """Start making a QR code picture of each part; codes_ready brings them, with the number returned here."""
-        from kiosk.ui.printout import qr_image
-
         ticket = next(self._numbers)
-        self._start(lambda: [qr_image(part) for part in parts], lambda images: self.codes_ready.emit(ticket, images))
+        self._start(lambda: _qr_images(parts), lambda images: self.codes_ready.emit(ticket, images))
         return ticket
 
     def look_for_printer(self) -> None:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -45,6 +45,7 @@ class MyQuestionsScreen(Screen):
         self._clear_button = None
         self._code_labels: list[QLabel] = []
         self._codes_ticket = 0
+        self._codes_to_make: list[str] = []
         self.print_button = None
         self.print_message: QLabel | None = None
 
@@ -78,7 +79,7 @@ class MyQuestionsScreen(Screen):
     def clear(self) -> None:
         super().clear()
         self.print_button = self.print_message = self._codes = self._clear_button = None
-        self._code_labels, self._codes_ticket = [], 0
+        self._code_labels, self._codes_ticket, self._codes_to_make = [], 0, []
         self._warnings = {}
 
     def _showable(self, questions: MyQuestions) -> list[tuple[str, tuple[str, ...]]]:
@@ -148,9 +149,20 @@ class MyQuestionsScreen(Screen):
                 widgets.append(text_label(f"Code {number} of {len(parts)}", "SectionTitle"))
             widgets.append(picture)
         widgets.append(text_label(NOTHING_LEAVES, "Small"))
-        # Making a code takes 5 to 100 ms of pure Python: off the GUI thread, so the screen shows at once.
-        self._codes_ticket = printing_for(self).make_codes(parts)
+        self._codes_to_make = parts  # made once this screen is painted (see paintEvent)
         return section("Take it with you", *widgets)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self._codes_to_make:
+            # Making a code takes 5 to 100 ms of pure Python: in a worker thread, started after this frame,
+            # so that the screen is on the glass first and the worker does not hold the GIL while Qt paints.
+            QTimer.singleShot(0, self, self._make_codes)
+
+    def _make_codes(self) -> None:
+        if self._codes_to_make:
+            parts, self._codes_to_make = self._codes_to_make, []
+            self._codes_ticket = printing_for(self).make_codes(parts)
 
     def _on_codes_ready(self, ticket: int, images: list) -> None:
         if ticket != self._codes_ticket:
@@ -210,3 +222,4 @@ class MyQuestionsScreen(Screen):
         self._codes.hide()
         self._codes.deleteLater()
         self._codes = codes
+        QTimer.singleShot(0, self, self._make_codes)
