@@ -180,3 +180,17 @@ def test_a_summary_too_long_for_one_code_is_split_into_numbered_codes_holding_al
     assert f"Code 1 of {len(codes)}" in seen
     assert any("scan all" in line for line in seen)
     assert decoded_codes(qtbot, window) == text
+
+
+def test_the_codes_are_still_made_when_the_helper_process_cannot_run(monkeypatch):
+    import subprocess
+
+    from kiosk.content import qr_codes
+
+    def no_helper(*_arguments, **_options):
+        raise OSError("no such file")
+
+    monkeypatch.setattr(qr_codes.subprocess, "run", no_helper)
+    pngs = qr_codes.pngs_of(["My questions for the doctor"], 300)
+    assert len(pngs) == 1 and pngs[0].startswith(b"\x89PNG")
+    assert subprocess.run is not no_helper  # only the helper's module was changed

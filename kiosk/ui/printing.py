@@ -46,9 +46,9 @@ def printer_is_set_up() -> bool:
 
 
 def _qr_images(parts: list[str]) -> list:
-    from kiosk.ui.printout import qr_image  # in the worker thread: Qt's text and printing classes load there
+    from kiosk.ui.printout import qr_images  # in the worker thread: Qt's text and printing classes load there
 
-    return [qr_image(part) for part in parts]
+    return qr_images(parts)
 
 
 class _Signals(QObject):

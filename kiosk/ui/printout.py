@@ -1,7 +1,6 @@
 """The printout and the QR codes as pictures: one page with the clinic name, the questions, the codes and the
 doctor guidance, drawn from plain text (never HTML) on any paint device: a printer, or a PDF for review."""
 
-import io
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QUrl
@@ -19,23 +18,17 @@ from PySide6.QtGui import (
     QTextImageFormat,
 )
 
-from kiosk.content.summary import QR_VERSION_LIMIT, Summary, qr_parts
+from kiosk.content.qr_codes import pngs_of
+from kiosk.content.summary import Summary, qr_parts
 from kiosk.ui.printing import QR_SCREEN_PIXELS
 
 PRINT_FONT = "Atkinson Hyperlegible"
 
 
-def qr_image(text: str, pixels: int = QR_SCREEN_PIXELS) -> QImage:
-    """`text` as a QR code of about `pixels` across, with whole pixels per module (sharp edges scan best)."""
-    import segno  # only when a summary is shown: keeps it out of the kiosk's start
-
-    code = segno.make(text, error="m", micro=False, encoding="utf-8")
-    if code.version > QR_VERSION_LIMIT:
-        raise ValueError(f"QR version {code.version} is too dense to scan; split the text with qr_parts")
-    width, _ = code.symbol_size(scale=1, border=4)
-    buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=max(3, pixels // width), border=4)
-    return QImage.fromData(buffer.getvalue(), "PNG")
+def qr_images(texts: list[str], pixels: int = QR_SCREEN_PIXELS) -> list[QImage]:
+    """The texts as QR code pictures about `pixels` across (made in a helper process: blocks, so never call it
+    on the GUI thread)."""
+    return [QImage.fromData(png, "PNG") for png in pngs_of(texts, pixels)]
 
 
 def paint_summary(device, summary: Summary) -> None:
@@ -87,9 +80,9 @@ def summary_document(summary: Summary, dpi: int) -> QTextDocument:
     parts = qr_parts(summary.text())
     write("Scan with your phone to keep these questions:", 11, space_before=12)
     cursor.insertBlock()
-    for number, part in enumerate(parts, start=1):
+    for number, picture in enumerate(qr_images(parts, 600), start=1):
         name = f"qr{number}"
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), qr_image(part, 600))
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), picture)
         image = QTextImageFormat()
         image.setName(name)
         image.setWidth(1.6 * dpi)  # 4 cm
