@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import time
 from pathlib import Path
 
 from kiosk.admin.console import DONE, add_command, open_library, say
@@ -10,6 +11,7 @@ from kiosk.content.summary import build_summary, sample_choices
 TAKE_AWAY_FOLDER = "my-questions"  # beside the screens, so the numbered screen pictures stay one per route
 PRINTOUT_NAME = "printout.pdf"
 SUMMARY_NAME = "summary.png"
+CODES_TIMEOUT_S = 30
 
 
 def write_sample_printout(library, out: Path) -> Path:
@@ -37,6 +39,7 @@ def snapshot_take_away(window, out_dir: Path, settle) -> list[Path]:
     window.frame.my_questions_button.click()
     window.current_screen().finish_building()
     settle()
+    _wait_for_codes(window, settle)
     folder = out_dir / TAKE_AWAY_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     picture = folder / SUMMARY_NAME
@@ -44,6 +47,18 @@ def snapshot_take_away(window, out_dir: Path, settle) -> list[Path]:
         raise OSError(f"could not write {picture}")
     questions.clear()
     return [picture, write_sample_printout(window.library, folder / PRINTOUT_NAME)]
+
+
+def _wait_for_codes(window, settle) -> None:
+    """Let the QR code pictures (made in a helper process) arrive on the summary screen."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QLabel
+
+    deadline = time.monotonic() + CODES_TIMEOUT_S
+    codes = window.current_screen().findChildren(QLabel, "QrCode")
+    while any(code.pixmap().isNull() for code in codes) and time.monotonic() < deadline:
+        QThreadPool.globalInstance().waitForDone(100)
+        settle()
 
 
 def command_print_sample(arguments: argparse.Namespace) -> int:
