@@ -18,7 +18,9 @@ from kiosk.admin.console import (
 )
 from kiosk.admin.database_commands import add_database_commands
 from kiosk.admin.fleet_commands import add_fleet_commands
+from kiosk.admin.insights_commands import add_insights_commands
 from kiosk.admin.pack_commands import add_pack_commands
+from kiosk.admin.print_commands import add_print_commands
 from kiosk.admin.review_copy import add_review_copy_command
 from kiosk.admin.service import add_service_command
 from kiosk.content.document import printable
@@ -26,7 +28,17 @@ from kiosk.content.schema import ContentError
 from kiosk.storage.errors import KnownError, plain_reason
 
 DB_HELP = "the kiosk database file (default: the kiosk's own one); may come before or after the command"
-READ_ONLY_COMMANDS = {"validate", "check", "history", "audit", "snapshot", "install-service", "review-copy"}
+READ_ONLY_COMMANDS = {
+    "validate",
+    "check",
+    "history",
+    "audit",
+    "snapshot",
+    "install-service",
+    "review-copy",
+    "print-sample",
+    "insights",
+}
 
 
 class UsageError(Exception):
@@ -68,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_fleet_commands(commands)
     add_review_copy_command(commands)
     add_audit_command(commands)
+    add_print_commands(commands)
+    add_insights_commands(commands)
     snapshot = commands.add_parser(
         "snapshot",
         help="save a picture of every screen, at full length",

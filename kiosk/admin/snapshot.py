@@ -52,7 +52,22 @@ def take_snapshots(
             raise OSError(f"could not write {path}")
         saved.append(path)
     view.frame.close()
+    saved += _take_away(app, db_path, out_dir, width, height)
     return saved
+
+
+def _take_away(app, db_path: Path, out_dir: Path, width: int, height: int) -> list[Path]:
+    """The "My questions" summary of a sample patient and its printout, from a real kiosk window."""
+    from kiosk.admin.print_commands import snapshot_take_away
+    from kiosk.app import build_window
+
+    window = build_window(db_path)
+    window.resize(width, height)
+    try:
+        return snapshot_take_away(window, out_dir, lambda: settle(app))
+    finally:
+        window.navigator.home()
+        window.close()
 
 
 def _show_full_length(app, view, route, width: int, height: int) -> None:

@@ -55,6 +55,8 @@ SETTING_LABELS = {
     "watched_folder": "Folder the kiosk takes new signed packs from",
     "opening_hours": "Opening hours",
     "check_after_months": "Months before a clinician's check is due again",
+    "count_visits": "Count visits (anonymous daily totals)",
+    "counts_keep_days": "Days the visit counts are kept",
 }
 OTHER_LABELS = {
     "red_flags": "Warning signs",

@@ -60,6 +60,14 @@ SPECS = {
             "check_after_months", int, "12", "Months after a clinician's check before a card, cause or the warning "
             "signs are listed as due for a new check.", minimum=1, maximum=60,
         ),
+        SettingSpec(
+            "count_visits", int, "0", "1 keeps anonymous daily totals of screens and cards opened; 0 keeps none.",
+            minimum=0, maximum=1,
+        ),
+        SettingSpec(
+            "counts_keep_days", int, "365", "Days the anonymous daily totals are kept before they are deleted.",
+            minimum=1, maximum=3650,
+        ),
     )
 }  # fmt: skip
 
@@ -133,6 +141,8 @@ class Settings:
     allow_unsigned_packs: int
     watched_folder: str
     opening_hours: str
+    count_visits: int
+    counts_keep_days: int
     check_after_months: int = 12
 
 

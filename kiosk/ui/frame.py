@@ -22,6 +22,7 @@ class Frame(QWidget):
     glossary_requested = Signal()
     staff_requested = Signal()
     larger_text_toggled = Signal(bool)
+    my_questions_requested = Signal()
 
     def __init__(self):
         super().__init__()
@@ -79,6 +80,12 @@ class Frame(QWidget):
         self.guidance_label = text_label("", "GuidanceText")
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.guidance_label, 1)
+        # Beside the guidance (the header is full on a portrait screen): the questions to take to the doctor.
+        self.my_questions_button = touch_button("My questions (0)", "NavButton", icon="list")
+        self.my_questions_button.clicked.connect(self.my_questions_requested)
+        self.my_questions_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.my_questions_button.hide()  # until the patient adds a question
+        row.addWidget(self.my_questions_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.guidance_bar = bar
         return bar
 
@@ -115,6 +122,13 @@ class Frame(QWidget):
         self.text_size_button.setText(label)
         self.text_size_button.setAccessibleName(label)
         self.larger_text_toggled.emit(large)
+
+    def set_question_count(self, count: int, visible: bool) -> None:
+        """Say "My questions (n)" on the button, and show or hide it."""
+        label = f"My questions ({count})"
+        self.my_questions_button.setText(label)
+        self.my_questions_button.setAccessibleName(label)
+        self.my_questions_button.setVisible(visible)
 
     def set_navigation_visible(self, visible: bool) -> None:
         """Back and Home show everywhere but the start screen."""

@@ -13,7 +13,10 @@ from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.navigator import KEEP_BUILT, START, Navigator, Route
+from kiosk.ui.printing import PRINTED, Printing
+from kiosk.ui.questions import MyQuestions
 from kiosk.ui.screens.registry import all_routes, screen_factories
+from kiosk.ui.visit_counts import VisitCounter
 
 log = logging.getLogger("kiosk.window")
 CHANGE_POLL_MS = 2000
@@ -44,6 +47,12 @@ class KioskWindow(QMainWindow):
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
         self.frame.staff_requested.connect(self.staff_requested)
         self.frame.larger_text_toggled.connect(self.set_larger_text)
+        self.my_questions = MyQuestions(self)
+        self.my_questions.changed.connect(self._show_question_count)
+        self.frame.my_questions_requested.connect(lambda: self.navigator.go(Route("my_questions")))
+        self.printing = Printing(self)
+        self.visit_counter = VisitCounter(self)
+        self.printing.finished.connect(lambda message: message == PRINTED and self.visit_counter.count_printed())
         self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
         self.crash_handler = CrashHandler(self.reset_session).install()
         self._lockdown = Lockdown(self)
@@ -93,6 +102,7 @@ class KioskWindow(QMainWindow):
             event.ignore()
             return
         self._change_poll.stop()
+        self.visit_counter.write(self.library.conn, self.settings.counts_keep_days)
         self.crash_handler.uninstall()
         super().closeEvent(event)
 
@@ -115,6 +125,9 @@ class KioskWindow(QMainWindow):
         self.settings = self.library.settings()
         self.frame.set_title(self.settings.clinic_name)
         self.frame.set_guidance(self.settings.doctor_guidance)
+        self.my_questions.clinic_name = self.settings.clinic_name
+        self.my_questions.doctor_guidance = self.settings.doctor_guidance
+        self.visit_counter.set_counting(bool(self.settings.count_visits))
 
     def reload_content(self) -> None:
         """Show newly published content, starting again from the start screen."""
@@ -130,7 +143,9 @@ class KioskWindow(QMainWindow):
         for field in self.findChildren(QLineEdit):
             field.clear()
         self.frame.set_larger_text(False)
+        self.my_questions.clear()
         self.go_home()
+        self.visit_counter.write(self.library.conn, self.settings.counts_keep_days)  # between patients: no tap waits
 
     def go_home(self) -> None:
         """Back to the start screen, with any content published meanwhile."""
@@ -168,6 +183,13 @@ class KioskWindow(QMainWindow):
     def _is_fresh(self) -> bool:
         return self.navigator.history == (Route(START),)
 
+    def _show_question_count(self) -> None:
+        """Show "My questions (n)" once a question is chosen, except on the list itself."""
+        count = len(self.my_questions)
+        self.frame.set_question_count(count, count > 0 and self.navigator.current != Route("my_questions"))
+
     def _on_route_changed(self, route: Route) -> None:
+        self._show_question_count()
+        self.visit_counter.count_screen(route.screen, route.argument, len(self.my_questions))
         self.frame.set_navigation_visible(route.screen != START)
         self.frame.words_button.setVisible(route.screen != "glossary")

@@ -10,6 +10,7 @@ from kiosk.admin.staff.glossary_page import GlossaryPage
 from kiosk.admin.staff.guidance import GuidancePage
 from kiosk.admin.staff.history import HistoryPage
 from kiosk.admin.staff.import_page import ImportPage
+from kiosk.admin.staff.insights import InsightsPage
 from kiosk.admin.staff.page import StaffPage, local_when
 from kiosk.admin.staff.preview import PreviewPage
 from kiosk.admin.staff.publish_page import PublishPage
@@ -88,6 +89,7 @@ class StaffHomePage(StaffPage):
             ("Import content pack", "Secondary", lambda: area.open(ImportPage(area))),
             ("Export content pack", "Secondary", lambda: area.open(ExportPage(area))),
             ("Settings", "Secondary", lambda: area.open(SettingsPage(area))),
+            ("Visit counts", "Secondary", lambda: area.open(InsightsPage(area))),
             ("Back to patient screens", "Secondary", area.leave),
         ]
         if area.kiosk.locked:

@@ -9,6 +9,7 @@ from kiosk.ui.screens.cause import CauseScreen
 from kiosk.ui.screens.causes import CausesScreen
 from kiosk.ui.screens.compare import CompareScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
+from kiosk.ui.screens.my_questions import MyQuestionsScreen
 from kiosk.ui.screens.pictures import PictureScreen, PicturesScreen
 from kiosk.ui.screens.red_flags import RedFlagsScreen
 from kiosk.ui.screens.start import StartScreen
@@ -29,6 +30,7 @@ SCREENS: dict[str, type[Screen]] = {
     "pictures": PicturesScreen,
     "picture": PictureScreen,
     "topic": TopicScreen,
+    "my_questions": MyQuestionsScreen,
 }
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt
 
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.visit_counts import privacy_note
 from kiosk.ui.widgets import text_label, touch_button
 
 
@@ -34,7 +35,5 @@ class StartScreen(Screen):
         red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
         red_flags.clicked.connect(lambda: self.go("red_flags"))
         self.column.addWidget(red_flags)
-        note = text_label("Nothing you tap here is saved or shared.", "Small")
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.column.addWidget(note)
+        self.column.addWidget(privacy_note(self))
         yield

@@ -2,13 +2,13 @@
 
 from collections.abc import Iterator
 
+from kiosk.ui.questions import questions_section
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section
 from kiosk.ui.widgets import (
     ResponsiveColumns,
     bullet_label,
     evidence_badge,
-    list_section,
     section,
     text_label,
     text_section,
@@ -54,7 +54,7 @@ class TreatmentScreen(Screen):
         yield
         if card.next_steps:
             self.column.addWidget(next_steps_section(card.next_steps))
-        self.column.addWidget(list_section("Questions to ask your doctor", card.questions))
+        self.column.addWidget(questions_section(self, card))
         sources = "Sources: " + ", ".join(card.sources) + f".\nSources last checked: {card.last_reviewed}."
         self.column.addWidget(text_label(sources, "Small"))
         self.column.addWidget(checked_by_label(card.checked_by))

@@ -1,0 +1,144 @@
+"""Taking the summary away, off the GUI thread: QR code pictures, finding a printer, and printing on it.
+
+The kiosk never waits on a printer: finding one and printing both run in a worker thread, and whatever
+goes wrong (no printer, offline, out of paper) comes back as one plain sentence for the patient. What the
+codes and the page look like is in kiosk.ui.printout, imported only when one is first made.
+"""
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QMarginsF, QObject, QRunnable, QThreadPool, Signal
+
+from kiosk.content.summary import Summary
+
+log = logging.getLogger("kiosk.printing")
+QR_SCREEN_PIXELS = 480  # about 12 cm on a 24-inch kiosk screen: a phone reads it from 30 to 60 cm away
+PRINTER_PROBLEM = "The printer is not working right now. Take a photo of the code with your phone instead."
+PRINTED = "Printed. Take your page from the printer."
+
+
+class PrinterProblem(Exception):
+    """The printer is missing, offline, out of paper, or failed."""
+
+
+def system_printer():
+    """The system's default printer, ready to print on; PrinterProblem if there is none or it is not working."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        raise PrinterProblem("no default printer is set up")
+    if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+        raise PrinterProblem(f"printer {info.printerName()} is in state {info.state().name}")
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    return printer
+
+
+def printer_is_set_up() -> bool:
+    """Whether the system has a default printer (it may still be offline when the time comes)."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return not QPrinterInfo.defaultPrinter().isNull()
+
+
+def _qr_images(parts: list[str]) -> list:
+    from kiosk.ui.printout import qr_images  # in the worker thread: Qt's text and printing classes load there
+
+    return qr_images(parts)
+
+
+class _Signals(QObject):
+    done = Signal(int, object)  # the task's number, what it came to
+
+
+class _Task(QRunnable):
+    def __init__(self, number: int, work: Callable[[], object]):
+        super().__init__()
+        self.signals = _Signals()
+        self._number = number
+        self._work = work
+
+    def run(self) -> None:
+        self.signals.done.emit(self._number, self._work())
+
+
+class Printing(QObject):
+    """Making QR codes, finding out whether a printer is set up, and printing on it, each in a worker thread."""
+
+    availability_changed = Signal(bool)
+    finished = Signal(str)  # the sentence for the patient
+    codes_ready = Signal(int, object)  # the number make_codes gave, the QR code pictures
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.make_printer: Callable[[], object] = system_printer
+        self.is_set_up: Callable[[], bool] = printer_is_set_up
+        self.available = False
+        self.busy = False
+        self._tasks: dict[int, tuple[_Task, Callable[[object], None]]] = {}
+        self._last_done: _Task | None = None  # kept until the next one is done: its signal may still be on its way
+        self._numbers = iter(range(1, 1 << 62))
+
+    def make_codes(self, parts: list[str]) -> int:
+        """Start making a QR code picture of each part; codes_ready brings them, with the number returned here."""
+        ticket = next(self._numbers)
+        self._start(lambda: _qr_images(parts), lambda images: self.codes_ready.emit(ticket, images))
+        return ticket
+
+    def look_for_printer(self) -> None:
+        """Find out (in a worker thread) whether a printer is set up; availability_changed tells."""
+        self._start(self._safely(self.is_set_up, False), self._found)
+
+    def print_summary(self, summary: Summary) -> None:
+        """Print one page (in a worker thread); `finished` says how it went. A second tap meanwhile is ignored."""
+        if self.busy:
+            return
+        self.busy = True
+        self._start(lambda: self._print(summary), self._printed)
+
+    def _print(self, summary: Summary) -> str:
+        try:
+            from kiosk.ui.printout import paint_summary
+
+            printer = self.make_printer()
+            paint_summary(printer, summary)
+            if printer.printerState().name in ("Error", "Aborted"):
+                raise PrinterProblem(f"the printer reported {printer.printerState().name}")
+        except Exception as error:  # noqa: BLE001 - whatever the printer does, the patient gets one sentence
+            log.warning("Printing the summary failed: %s", error)
+            return PRINTER_PROBLEM
+        return PRINTED
+
+    def _safely(self, check: Callable[[], bool], fallback: bool) -> Callable[[], bool]:
+        def run() -> bool:
+            try:
+                return bool(check())
+            except Exception as error:  # noqa: BLE001
+                log.warning("Looking for a printer failed: %s", error)
+                return fallback
+
+        return run
+
+    def _start(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
+        task = _Task(next(self._numbers), work)
+        task.setAutoDelete(False)
+        self._tasks[task._number] = (task, then)
+        # A method of this object: if the window is gone by the time the work is done, Qt drops the answer.
+        task.signals.done.connect(self._done)
+        QThreadPool.globalInstance().start(task)
+
+    def _done(self, number: int, result: object) -> None:
+        self._last_done, then = self._tasks.pop(number)
+        then(result)
+
+    def _found(self, available: bool) -> None:
+        self.available = available
+        self.availability_changed.emit(available)
+
+    def _printed(self, message: str) -> None:
+        self.busy = False
+        self.finished.emit(message)

@@ -1,0 +1,123 @@
+"""My questions: the questions a patient picks on the cards, held by the window for the whole visit."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QWidget
+
+from kiosk.content.summary import ChosenCard, QuestionPicks
+from kiosk.storage.rows import Treatment
+from kiosk.ui.widgets import bullet_label, section
+
+ADD_LABEL = "Add to my questions"
+CHOSEN_MARK = "✓  "
+T = TypeVar("T")
+
+
+class MyQuestions(QObject):
+    """The questions chosen in this visit. Screens ask for it with `my_questions_for(widget)`."""
+
+    changed = Signal(int)  # how many questions are chosen now
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._picks = QuestionPicks()
+        self.clinic_name = ""
+        self.doctor_guidance = ""
+
+    def __len__(self) -> int:
+        return len(self._picks)
+
+    def is_chosen(self, card_id: str, question: str) -> bool:
+        """Whether this question is on the list."""
+        return self._picks.is_chosen(card_id, question)
+
+    def choose(self, card_id: str, question: str, chosen: bool) -> None:
+        """Add or remove one question."""
+        if self._picks.choose(card_id, question, chosen):
+            self.changed.emit(len(self))
+
+    def has_warning(self, card_id: str) -> bool:
+        """Whether the card's warning lines go into the summary."""
+        return self._picks.has_warning(card_id)
+
+    def include_warning(self, card_id: str, included: bool) -> None:
+        """Add or remove a chosen card's warning lines."""
+        if self._picks.include_warning(card_id, included):
+            self.changed.emit(len(self))
+
+    def clear(self) -> None:
+        """Forget every choice (the Clear button, and the idle reset for the next patient)."""
+        if self._picks.clear():
+            self.changed.emit(0)
+
+    def cards(self) -> tuple[ChosenCard, ...]:
+        """The choices, card by card."""
+        return self._picks.cards()
+
+
+def service_for(widget: QWidget, name: str, make: Callable[[QWidget], T]) -> T:
+    """The service called `name` held by the window `widget` is in; one of its own, made by `make`, where
+    there is none (a screen in a staff preview)."""
+    holder = widget
+    while holder is not None:
+        if hasattr(holder, name):
+            return getattr(holder, name)
+        holder = holder.parentWidget()
+    setattr(widget, name, make(widget))
+    return getattr(widget, name)
+
+
+def my_questions_for(widget: QWidget) -> MyQuestions:
+    """The visit's list of questions."""
+    return service_for(widget, "my_questions", MyQuestions)
+
+
+def questions_section(screen: QWidget, card: Treatment) -> QFrame:
+    """A card's questions for the doctor, each with its "Add to my questions" toggle."""
+    questions = my_questions_for(screen)
+    rows: list[QWidget] = []
+    for question in card.questions:
+        rows += [bullet_label(question), QuestionToggle(questions, card.id, question)]
+    return section("Questions to ask your doctor", *rows)
+
+
+def toggle_button(label: str, description: str, chosen: bool) -> QPushButton:
+    """A new large on/off button (see make_toggle)."""
+    return make_toggle(QPushButton(), label, description, chosen)
+
+
+def make_toggle(button: QPushButton, label: str, description: str, chosen: bool) -> QPushButton:
+    """A large on/off button whose accessible name stays `label`; its state is read out as checked or not."""
+    button.setText(label)
+    button.setObjectName("Choice")
+    button.setAccessibleName(label)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    button.setCheckable(True)
+    button.setAccessibleDescription(description)
+    button.toggled.connect(lambda on: button.setText(CHOSEN_MARK + label if on else label))
+    button.setChecked(chosen)
+    return button
+
+
+class QuestionToggle(QPushButton):
+    """The "Add to my questions" toggle for one question, kept in step with the list (other screens change it too)."""
+
+    def __init__(self, questions: MyQuestions, card_id: str, question: str):
+        super().__init__()
+        make_toggle(self, ADD_LABEL, question, questions.is_chosen(card_id, question))
+        self._questions, self._card_id, self._question = questions, card_id, question
+        self.toggled.connect(self._on_toggled)
+        questions.changed.connect(self.follow)  # a method of a QObject: Qt disconnects it when the button goes
+
+    def _on_toggled(self, on: bool) -> None:
+        self._questions.choose(self._card_id, self._question, on)
+
+    def follow(self, _count: int = 0) -> None:
+        """Show the question as chosen or not, as the list has it now."""
+        chosen = self._questions.is_chosen(self._card_id, self._question)
+        if self.isChecked() != chosen:
+            self.setChecked(chosen)
