@@ -1,0 +1,22 @@
+"""Reading and writing the translation table: patient-visible texts in languages other than English."""
+
+import sqlite3
+
+from kiosk.storage.rows import TranslatedText
+
+
+def read_translations(conn: sqlite3.Connection) -> tuple[TranslatedText, ...]:
+    """Every stored translation, by language then key (none in a database from before translations)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'translation'").fetchone() is None:
+        return ()
+    rows = conn.execute("SELECT language, key, text, source FROM translation ORDER BY language, key")
+    return tuple(TranslatedText(*row) for row in rows)
+
+
+def write_translations(conn: sqlite3.Connection, translations: tuple[TranslatedText, ...]) -> None:
+    """Replace every stored translation (inside the caller's transaction, with the English content)."""
+    conn.execute("DELETE FROM translation")
+    conn.executemany(
+        "INSERT INTO translation (language, key, text, source) VALUES (?, ?, ?, ?)",
+        [(t.language, t.key, t.text, t.source) for t in translations],
+    )
