@@ -18,6 +18,7 @@ from kiosk.admin.console import (
     say,
 )
 from kiosk.content.document import NOT_PLAIN_TEXT, content_to_document, parse_document, printable
+from kiosk.content.language_check import language_lines
 from kiosk.content.pin import PinError, set_pin
 from kiosk.content.publishing import take_backup
 from kiosk.content.recovery import RECOVERY_ACTION
@@ -79,6 +80,7 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
             f"{len(content.red_flags)} warning signs, {len(content.glossary)} glossary words."
         )
         lines += due_for_check_lines(content, settings.check_after_months)
+        lines += language_lines(content, settings.doctor_guidance)
     except ContentError as error:
         problems += error.problems
     except (ValueError, KeyError) as error:
