@@ -10,3 +10,9 @@ CREATE TABLE translation (
     source   TEXT NOT NULL,
     PRIMARY KEY (language, key)
 );
+
+-- The languages this kiosk offers patients besides English: every language its content has carried. Kept when a
+-- pack without that language is imported, so `kiosk-admin check` can say the language is now missing.
+CREATE TABLE content_language (
+    language TEXT PRIMARY KEY CHECK (length(language) BETWEEN 2 AND 3)
+);

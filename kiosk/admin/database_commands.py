@@ -80,7 +80,7 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
             f"{len(content.red_flags)} warning signs, {len(content.glossary)} glossary words."
         )
         lines += due_for_check_lines(content, settings.check_after_months)
-        lines += language_lines(content, settings.doctor_guidance)
+        lines += language_lines(content, settings.doctor_guidance, conn)
     except ContentError as error:
         problems += error.problems
     except (ValueError, KeyError) as error:

@@ -12,22 +12,25 @@ from kiosk.storage.content_tables import read_content
 from kiosk.storage.errors import KnownError
 from kiosk.storage.health import open_read_only
 from kiosk.storage.rows import Content
+from kiosk.storage.translations import stored_languages
 
 
-def offered_languages(content: Content) -> tuple[str, ...]:
-    """The languages besides English this kiosk offers: those bundled with it and those its content carries."""
+def offered_languages(content: Content, stored: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The languages besides English this kiosk offers: bundled with it, carried by its content now or before."""
     bundled = {path.name for path in overlay_languages(bundled_content_dir())}
-    return tuple(sorted(bundled | set(translated_languages(content))))
+    return tuple(sorted(bundled | set(stored) | set(translated_languages(content))))
 
 
-def language_lines(content: Content, doctor_guidance: str) -> list[str]:
+def language_lines(content: Content, doctor_guidance: str, conn: sqlite3.Connection) -> list[str]:
     """One line per offered language, like "Spanish: 3 texts missing — Finasteride tablets: Side effects, …"."""
-    return [coverage_line(coverage(content, doctor_guidance, code)) for code in offered_languages(content)]
+    languages = offered_languages(content, stored_languages(conn))
+    return [coverage_line(coverage(content, doctor_guidance, code)) for code in languages]
 
 
-def language_data(content: Content, doctor_guidance: str) -> list[dict[str, Any]]:
+def language_data(content: Content, doctor_guidance: str, conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """The same as data, one entry per offered language."""
-    return [coverage_data(coverage(content, doctor_guidance, code)) for code in offered_languages(content)]
+    languages = offered_languages(content, stored_languages(conn))
+    return [coverage_data(coverage(content, doctor_guidance, code)) for code in languages]
 
 
 def database_language_data(db_path: Path) -> list[dict[str, Any]]:
@@ -37,7 +40,7 @@ def database_language_data(db_path: Path) -> list[dict[str, Any]]:
     except KnownError:
         return []
     try:
-        return language_data(read_content(conn), load_settings(conn).doctor_guidance)
+        return language_data(read_content(conn), load_settings(conn).doctor_guidance, conn)
     except sqlite3.Error:
         return []
     finally:

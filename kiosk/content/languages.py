@@ -119,8 +119,8 @@ class Coverage:
 
     @property
     def lacking(self) -> tuple[Slot, ...]:
-        """Every text a patient would read in English: missing or out of date, in content order."""
-        return self.missing + self.out_of_date
+        """Every text a patient would read in English: out of date ones first (they were translated once)."""
+        return self.out_of_date + self.missing
 
 
 def language_name(code: str) -> str:

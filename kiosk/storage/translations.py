@@ -20,3 +20,14 @@ def write_translations(conn: sqlite3.Connection, translations: tuple[TranslatedT
         "INSERT INTO translation (language, key, text, source) VALUES (?, ?, ?, ?)",
         [(t.language, t.key, t.text, t.source) for t in translations],
     )
+    conn.executemany(
+        "INSERT OR IGNORE INTO content_language (language) VALUES (?)",
+        [(language,) for language in sorted({t.language for t in translations})],
+    )
+
+
+def stored_languages(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """Every language (besides English) the content of this kiosk has carried, in code order."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'content_language'").fetchone():
+        return tuple(row[0] for row in conn.execute("SELECT language FROM content_language ORDER BY language"))
+    return ()
