@@ -20,6 +20,7 @@ from kiosk.content.languages import content_in, coverage, guidance_in, slots
 from kiosk.content.library import Library
 from kiosk.content.publishing import publish
 from kiosk.content.schema import ContentError
+from kiosk.content.translation_editing import set_translation, translated_fields
 from kiosk.storage.content_tables import read_content, replace_content
 
 
@@ -224,3 +225,25 @@ def test_a_document_round_trip_keeps_translations_and_drops_texts_whose_english_
         for condition in cause["conditions"]:
             condition["treatments"] = [i for i in condition["treatments"] if i != "finasteride"]
     assert parse_document(data, "pack").content.translations == ()
+
+
+def test_staff_translate_a_text_in_the_draft_and_patients_see_it_once_published(tmp_path):
+    db = spanish_kiosk(tmp_path)
+    library = Library.open(db)
+    try:
+        rows = translated_fields(library.conn, "es", "treatments/finasteride")
+        side_effects = next(row for row in rows if row.label == "Finasteride tablets: Side effects")
+        assert side_effects.translated.startswith("Algunos hombres") and not side_effects.out_of_date
+        summary = next(row for row in rows if row.label == "Finasteride tablets: Summary")
+        assert summary.translated == ""
+        set_translation(library.conn, "es", summary.key, "Una tableta diaria para la caída del cabello.")
+        assert content_in(read_content(library.conn), "es").treatment("finasteride").summary == summary.english
+        publish(library.conn, backup_dir=tmp_path / "backups")
+        shown = content_in(read_content(library.conn), "es").treatment("finasteride")
+        assert shown.summary == "Una tableta diaria para la caída del cabello."
+        with pytest.raises(ContentError, match="no English text here"):
+            set_translation(library.conn, "es", "treatments/rogaine/name", "Rogaine")
+        set_translation(library.conn, "es", summary.key, "")
+        assert translated_fields(library.conn, "es", summary.key)[0].translated == ""
+    finally:
+        library.close()
