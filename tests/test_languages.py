@@ -18,7 +18,7 @@ from kiosk.content.document import content_to_document, parse_document
 from kiosk.content.editing import draft_content, update_treatment
 from kiosk.content.languages import content_in, coverage, guidance_in, slots
 from kiosk.content.library import Library
-from kiosk.content.publishing import publish
+from kiosk.content.publishing import list_versions, publish
 from kiosk.content.schema import ContentError
 from kiosk.content.translation_editing import set_translation, translated_fields
 from kiosk.storage.content_tables import read_content, replace_content
@@ -245,5 +245,33 @@ def test_staff_translate_a_text_in_the_draft_and_patients_see_it_once_published(
             set_translation(library.conn, "es", "treatments/rogaine/name", "Rogaine")
         set_translation(library.conn, "es", summary.key, "")
         assert translated_fields(library.conn, "es", summary.key)[0].translated == ""
+    finally:
+        library.close()
+
+
+def test_a_kiosk_updated_to_ship_spanish_gets_the_spanish_texts_that_match_its_english_once(tmp_path, monkeypatch):
+    db = tmp_path / "kiosk" / "kiosk.db"
+    library = Library.open(db)
+    update_treatment(library.conn, "finasteride", {"side_effects": "Some men have less interest in sex."})
+    publish(library.conn, backup_dir=tmp_path / "backups")
+    library.close()
+
+    folder = content_copy(tmp_path)  # the update: the same English, now with Spanish beside it
+    write_overlay(folder, "es", {"treatments/finasteride.toml": FINASTERIDE_ES, "index.toml": GUIDANCE_ES})
+    monkeypatch.setattr("kiosk.content.bundled.bundled_content_dir", lambda: folder)
+    monkeypatch.setattr("kiosk.content.language_update.bundled_content_dir", lambda: folder)
+    library = Library.open(db)
+    try:
+        card = content_in(library.content(), "es").treatment("finasteride")
+        assert card.name == "Finasterida en tabletas"
+        assert card.side_effects == "Some men have less interest in sex."  # the clinic's edit stays until translated
+        assert list_versions(library.conn)[0].summary == "Added the Spanish texts that came with this kiosk"
+        count = len(list_versions(library.conn))
+    finally:
+        library.close()
+    assert any("before-language-update" in path.name for path in (db.parent / "backups").iterdir())
+    library = Library.open(db)
+    try:
+        assert len(list_versions(library.conn)) == count
     finally:
         library.close()

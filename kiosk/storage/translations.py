@@ -31,3 +31,8 @@ def stored_languages(conn: sqlite3.Connection) -> tuple[str, ...]:
     if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'content_language'").fetchone():
         return tuple(row[0] for row in conn.execute("SELECT language FROM content_language ORDER BY language"))
     return ()
+
+
+def remember_languages(conn: sqlite3.Connection, languages: tuple[str, ...]) -> None:
+    """Record that this kiosk offers `languages` (so a later pack without them shows them as missing)."""
+    conn.executemany("INSERT OR IGNORE INTO content_language (language) VALUES (?)", [(code,) for code in languages])
