@@ -10,6 +10,7 @@ Saving a translation records the English it was made from, so it is up to date u
 """
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,21 +47,29 @@ def translated_fields(conn: sqlite3.Connection, language: str, prefix: str) -> l
 
 def set_translation(conn: sqlite3.Connection, language: str, key: str, text: str) -> Draft:
     """Save the translation of one text in the draft (an empty text removes it); ContentError names the field."""
+    return set_translations(conn, language, {key: text})
+
+
+def set_translations(conn: sqlite3.Connection, language: str, texts: Mapping[str, str]) -> Draft:
+    """Save several translations of one language in the draft, in one step (empty texts remove theirs)."""
     if not LANGUAGE_CODE.match(language) or language == ENGLISH:
         raise ContentError([Problem(DRAFT, "translations", language[:16], "is not a language code like 'es'")])
     draft = get_draft(conn)
     english = {slot.key: slot for slot in slots(draft.content, draft.doctor_guidance)}
-    if key not in english:
-        raise ContentError([Problem(DRAFT, "translations", key[:120], "there is no English text here to translate")])
-    text = text.strip()
+    unknown = [key for key in texts if key not in english]
+    if unknown:
+        message = "there is no English text here to translate"
+        raise ContentError([Problem(DRAFT, "translations", key[:120], message) for key in unknown])
 
     def change(data: dict[str, Any]) -> None:
-        texts = data.setdefault("translations", {}).setdefault(language, {})
-        if text:
-            texts[key] = {"text": text, "source": fingerprint(english[key].english)}
-        else:
-            texts.pop(key, None)
-        if not texts:
+        stored = data.setdefault("translations", {}).setdefault(language, {})
+        for key, text in texts.items():
+            if text.strip():
+                stored[key] = {"text": text.strip(), "source": fingerprint(english[key].english)}
+            else:
+                stored.pop(key, None)
+        if not stored:
             del data["translations"][language]
 
-    return change_draft(conn, f"{language_name(language)}: {english[key].label}", change)
+    labels = ", ".join(english[key].label for key in texts)
+    return change_draft(conn, f"{language_name(language)}: {labels}"[:300], change)
