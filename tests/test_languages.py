@@ -204,6 +204,8 @@ def test_changing_the_english_marks_its_spanish_out_of_date(tmp_path):
         draft = draft_content(library.conn)
         report = coverage(draft, None, "es")
         assert [slot.label for slot in report.out_of_date] == ["Finasteride tablets: Side effects"]
+        in_draft = kiosk_admin(db, "check").stdout
+        assert "In those changes, Spanish: " in in_draft and "1 out of date (the English changed)" in in_draft
         assert content_in(draft, "es").treatment("finasteride").side_effects == "Some men have less interest in sex."
         assert content_in(draft, "es").treatment("finasteride").name == "Finasterida en tabletas"
         publish(library.conn, backup_dir=tmp_path / "backups")

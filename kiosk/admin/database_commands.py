@@ -92,8 +92,10 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
         draft = read_draft(conn)
         try:
             if draft is not None:
-                parse_document(draft, "draft")
+                drafted = parse_document(draft, "draft")
                 lines.append("There are unpublished changes from the staff screen; they are in order.")
+                stale = language_lines(drafted.content, drafted.doctor_guidance, conn)
+                lines += [f"In those changes, {line}" for line in stale if "out of date" in line]
         except ContentError as error:
             problems += error.problems
     return lines, problems
