@@ -2,6 +2,7 @@
 translations go through the database and packs, and kiosk-admin check says what each language lacks."""
 
 import json
+import zipfile
 
 import pytest
 from admin_runner import database_dump, kiosk_admin, pack_bytes, valid_document
@@ -277,3 +278,16 @@ def test_a_kiosk_updated_to_ship_spanish_gets_the_spanish_texts_that_match_its_e
         assert len(list_versions(library.conn)) == count
     finally:
         library.close()
+
+
+def test_a_pack_says_format_2_only_when_it_carries_translations(tmp_path):
+    english_only = tmp_path / "english.zip"
+    db = tmp_path / "plain" / "kiosk.db"
+    Library.open(db).close()
+    assert kiosk_admin(db, "export", str(english_only)).returncode == 0
+    spanish = tmp_path / "spanish.zip"
+    assert kiosk_admin(spanish_kiosk(tmp_path), "export", str(spanish)).returncode == 0
+    versions = [
+        json.loads(zipfile.ZipFile(path).read("manifest.json"))["format_version"] for path in (english_only, spanish)
+    ]
+    assert versions == [1, 2]
