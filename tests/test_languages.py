@@ -2,6 +2,7 @@
 translations go through the database and packs, and kiosk-admin check says what each language lacks."""
 
 import json
+import sqlite3
 import zipfile
 
 import pytest
@@ -291,3 +292,26 @@ def test_a_pack_says_format_2_only_when_it_carries_translations(tmp_path):
         json.loads(zipfile.ZipFile(path).read("manifest.json"))["format_version"] for path in (english_only, spanish)
     ]
     assert versions == [1, 2]
+
+
+def test_a_bad_overlay_reaches_neither_a_new_kiosk_nor_an_updated_one(tmp_path, monkeypatch):
+    updated = tmp_path / "updated" / "kiosk.db"
+    Library.open(updated).close()
+    before = database_dump(updated)
+    folder = content_copy(tmp_path)
+    write_overlay(folder, "es", {"treatments/finasteride.toml": FINASTERIDE_ES, "index.toml": GUIDANCE_ES})
+    write_overlay(folder, "es", {"red_flags.toml": 'flags = ["Se le cae el pelo de golpe."]\n'})
+    monkeypatch.setattr("kiosk.content.bundled.bundled_content_dir", lambda: folder)
+    monkeypatch.setattr("kiosk.content.language_update.bundled_content_dir", lambda: folder)
+    with pytest.raises(ContentError, match=r"red_flags.toml, field 'flags': has 1 entries; the English has 9"):
+        Library.open(updated)
+    assert database_dump(updated) == before
+    fresh = tmp_path / "fresh" / "kiosk.db"
+    with pytest.raises(ContentError, match="red_flags.toml"):
+        Library.open(fresh)
+    conn = sqlite3.connect(fresh)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM treatment").fetchone()[0] == 0
+        assert conn.execute("SELECT COUNT(*) FROM translation").fetchone()[0] == 0
+    finally:
+        conn.close()
