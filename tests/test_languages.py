@@ -164,7 +164,8 @@ def test_a_pack_keeps_the_spanish_from_one_kiosk_to_another(tmp_path):
         library.close()
     assert spanish.treatment("finasteride").name == "Finasterida en tabletas"
     checked = kiosk_admin(other, "check")
-    assert "Spanish: " in checked.stdout and "texts missing — Minoxidil liquid or foam: Name" in checked.stdout
+    assert "Spanish: " in checked.stdout and "texts missing — Minoxidil liquid or foam (30 texts), " in checked.stdout
+    assert "Finasteride tablets (26 texts)" in checked.stdout  # name, side effects and role are translated
 
 
 def test_an_old_pack_without_translations_imports_english_only_and_check_says_spanish_is_missing(tmp_path):
@@ -178,10 +179,10 @@ def test_an_old_pack_without_translations_imports_english_only_and_check_says_sp
     checked = kiosk_admin(db, "check")
     assert "Spanish: " in checked.stdout
     total = len(slots(load_bundle().content, "guidance"))
-    assert f"Spanish: {total} texts missing — Minoxidil liquid or foam: Name, " in checked.stdout
+    assert f"Spanish: {total} texts missing — Minoxidil liquid or foam (30 texts), " in checked.stdout
     report = json.loads(kiosk_admin(db, "check", "--json").stdout)
     spanish = next(entry for entry in report["languages"] if entry["language"] == "es")
-    assert spanish["missing"] == total and spanish["first"][0] == "Minoxidil liquid or foam: Name"
+    assert spanish["missing"] == total and spanish["first"][0] == "Minoxidil liquid or foam (30 texts)"
 
 
 def test_a_pack_with_a_broken_translation_is_refused_and_changes_nothing(tmp_path):

@@ -258,6 +258,20 @@ def _still_english(text: str, english: str) -> bool:
     return " ".join(text.split()) == " ".join(english.split()) and len(english.split()) > 2
 
 
+def first_lacking(report: Coverage, few: int = FIRST_FEW) -> list[str]:
+    """The first few texts lacking, by on-screen name: out-of-date ones each ("Finasteride tablets: Side
+    effects"), then missing ones by item ("Minoxidil liquid or foam (20 texts)" for several of one item)."""
+    groups: dict[str, list[Slot]] = {}
+    for slot in report.out_of_date:
+        groups[slot.key] = [slot]
+    for slot in report.missing:
+        groups.setdefault(slot.label.split(": ", 1)[0], []).append(slot)
+    return [
+        slots_of[0].label if len(slots_of) == 1 else f"{item} ({len(slots_of)} texts)"
+        for item, slots_of in list(groups.items())[:few]
+    ]
+
+
 def coverage_line(report: Coverage) -> str:
     """One line for staff, like "Spanish: 3 texts missing — Finasteride tablets: Side effects, …"."""
     if not report.lacking:
@@ -268,8 +282,8 @@ def coverage_line(report: Coverage) -> str:
     if report.out_of_date:
         count = len(report.out_of_date)
         parts.append(f"{count} out of date (the English changed{'' if count == 1 else ' for them'})")
-    shown = [slot.label for slot in report.lacking[:FIRST_FEW]]
-    more = ", …" if len(report.lacking) > FIRST_FEW else ""
+    shown = first_lacking(report)
+    more = ", …" if len(first_lacking(report, FIRST_FEW + 1)) > FIRST_FEW else ""
     return f"{report.name}: {', '.join(parts)} — {', '.join(shown)}{more} (patients see these in English)."
 
 
@@ -281,7 +295,7 @@ def coverage_data(report: Coverage) -> dict[str, Any]:
         "texts": report.total,
         "missing": len(report.missing),
         "out_of_date": len(report.out_of_date),
-        "first": [slot.label for slot in report.lacking[:FIRST_FEW]],
+        "first": first_lacking(report),
     }
 
 
