@@ -60,3 +60,18 @@ def test_an_english_change_shows_its_spanish_as_out_of_date_until_staff_check_it
     draft = get_draft(window.library.conn).content
     shown = content_in(draft, "es").treatment("finasteride").side_effects
     assert shown.startswith("Algunos hombres tienen menos deseo sexual")
+
+
+def test_staff_translate_a_cause_title_from_the_cause_group_editor(staff, window):
+    group = window.content.cause_group("hormonal")
+    staff.tap("Edit causes")
+    staff.tap(f"Edit group: {group.title}")
+    staff.tap("Spanish")
+    staff.qtbot.waitUntil(lambda: isinstance(staff.area.page, TranslationPage))
+    page = staff.area.page
+    condition = group.conditions[0]
+    assert staff.sees(f"English: {condition.what_it_is}")
+    page.field("causes/hormonal/title").input.setPlainText("Hormonas")
+    staff.tap("Save")
+    staff.wait_to_see("Saved in the draft")
+    assert content_in(get_draft(window.library.conn).content, "es").cause_group("hormonal").title == "Hormonas"
