@@ -6,8 +6,11 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.bundled import load_bundle
+from kiosk.content.library import Library
 from kiosk.content.overlays import NOT_TRANSLATED
 from kiosk.resources import bundled_content_dir
+from kiosk.storage.content_tables import replace_content
 
 # A few real Spanish texts for a small overlay, as translators write them.
 FINASTERIDE_ES = """
@@ -92,3 +95,14 @@ def _toml_file(data: dict[str, Any]) -> str:
     if "settings" in data:
         text += "[settings]\n" + toml_text(data["settings"])
     return text
+
+
+def spanish_kiosk(tmp_path, name="kiosk"):
+    """A kiosk database whose published content has a little Spanish."""
+    folder = content_copy(tmp_path / f"{name}-content")
+    write_overlay(folder, "es", {"treatments/finasteride.toml": FINASTERIDE_ES, "index.toml": GUIDANCE_ES})
+    db = tmp_path / name / "kiosk.db"
+    library = Library.open(db)
+    replace_content(library.conn, load_bundle(folder).content)
+    library.close()
+    return db

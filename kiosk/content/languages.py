@@ -10,7 +10,7 @@ A translation is a `TranslatedText` (language, key, text, fingerprint of the Eng
 
 `content_in(content, "es")` is the same Content with each text in Spanish where there is an up-to-date
 Spanish text and in English otherwise (never a blank). A translation whose English has changed since is out
-of date: it is not shown, and `coverage` lists it, like a missing one.
+of date: it is not shown, and kiosk.content.language_check lists it, like a missing one.
 """
 
 import hashlib
@@ -101,26 +101,6 @@ class Slot:
     key: str
     english: str
     label: str
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """What one language lacks: texts with no translation, and translations whose English has changed since."""
-
-    language: str
-    total: int
-    missing: tuple[Slot, ...]
-    out_of_date: tuple[Slot, ...]
-
-    @property
-    def name(self) -> str:
-        """The language's name for staff, like "Spanish"."""
-        return language_name(self.language)
-
-    @property
-    def lacking(self) -> tuple[Slot, ...]:
-        """Every text a patient would read in English: out of date ones first (they were translated once)."""
-        return self.out_of_date + self.missing
 
 
 def language_name(code: str) -> str:
@@ -238,65 +218,6 @@ def _sort_key(text: str) -> str:
 def translated_languages(content: Content) -> tuple[str, ...]:
     """The languages `content` carries any translation for, in code order."""
     return tuple(sorted({t.language for t in content.translations}))
-
-
-def coverage(content: Content, doctor_guidance: str | None, language: str) -> Coverage:
-    """What `language` lacks in `content`: missing texts and out-of-date ones, each with its on-screen name."""
-    found = translation_index(content, language)
-    missing, stale = [], []
-    every = slots(content, doctor_guidance)
-    for slot in every:
-        entry = found.get(slot.key)
-        if entry is None or not entry.text.strip() or _still_english(entry.text, slot.english):
-            missing.append(slot)
-        elif entry.source != fingerprint(slot.english):
-            stale.append(slot)
-    return Coverage(language, len(every), tuple(missing), tuple(stale))
-
-
-def _still_english(text: str, english: str) -> bool:
-    return " ".join(text.split()) == " ".join(english.split()) and len(english.split()) > 2
-
-
-def first_lacking(report: Coverage, few: int = FIRST_FEW) -> list[str]:
-    """The first few texts lacking, by on-screen name: out-of-date ones each ("Finasteride tablets: Side
-    effects"), then missing ones by item ("Minoxidil liquid or foam (20 texts)" for several of one item)."""
-    groups: dict[str, list[Slot]] = {}
-    for slot in report.out_of_date:
-        groups[slot.key] = [slot]
-    for slot in report.missing:
-        groups.setdefault(slot.label.split(": ", 1)[0], []).append(slot)
-    return [
-        slots_of[0].label if len(slots_of) == 1 else f"{item} ({len(slots_of)} texts)"
-        for item, slots_of in list(groups.items())[:few]
-    ]
-
-
-def coverage_line(report: Coverage) -> str:
-    """One line for staff, like "Spanish: 3 texts missing — Finasteride tablets: Side effects, …"."""
-    if not report.lacking:
-        return f"{report.name}: all {report.total} texts translated."
-    parts = []
-    if report.missing:
-        parts.append(f"{len(report.missing)} text{'' if len(report.missing) == 1 else 's'} missing")
-    if report.out_of_date:
-        count = len(report.out_of_date)
-        parts.append(f"{count} out of date (the English changed{'' if count == 1 else ' for them'})")
-    shown = first_lacking(report)
-    more = ", …" if len(first_lacking(report, FIRST_FEW + 1)) > FIRST_FEW else ""
-    return f"{report.name}: {', '.join(parts)} — {', '.join(shown)}{more} (patients see these in English)."
-
-
-def coverage_data(report: Coverage) -> dict[str, Any]:
-    """The same report as JSON-ready data."""
-    return {
-        "language": report.language,
-        "name": report.name,
-        "texts": report.total,
-        "missing": len(report.missing),
-        "out_of_date": len(report.out_of_date),
-        "first": first_lacking(report),
-    }
 
 
 def with_translations(content: Content, translations: tuple[TranslatedText, ...]) -> Content:
