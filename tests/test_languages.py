@@ -1,14 +1,19 @@
 """Content in other languages: overlays are read and checked (each problem naming file, item and field), every
 text falls back to English on its own, and the bundled content has every text in Spanish."""
 
+from dataclasses import replace
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from language_helpers import FINASTERIDE_ES, GUIDANCE_ES, content_copy, write_complete_overlay, write_overlay
 
 from kiosk.content.bundled import load_bundle
 from kiosk.content.document import content_to_document, parse_document
 from kiosk.content.language_check import coverage
-from kiosk.content.languages import content_in, guidance_in, slots
+from kiosk.content.languages import content_in, fingerprint, guidance_in, slots, with_translations
 from kiosk.content.schema import ContentError
+from kiosk.storage.rows import TranslatedText
 
 
 def spanish_gaps(content, guidance) -> list[str]:
@@ -118,3 +123,21 @@ def test_a_document_round_trip_keeps_translations_and_drops_texts_whose_english_
         for condition in cause["conditions"]:
             condition["treatments"] = [i for i in condition["treatments"] if i != "finasteride"]
     assert parse_document(data, "pack").content.translations == ()
+
+
+ENGLISH = load_bundle().content
+ENGLISH_TEXTS = {slot.key: slot.english for slot in slots(ENGLISH)}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sets(st.sampled_from(sorted(ENGLISH_TEXTS)), max_size=120))
+def test_any_mix_of_translated_and_missing_texts_shows_each_in_spanish_or_english_never_blank(chosen):
+    translated = tuple(TranslatedText("es", key, f"ES {key}", fingerprint(ENGLISH_TEXTS[key])) for key in chosen)
+    shown = content_in(with_translations(ENGLISH, translated), "es")
+    expected = {key: f"ES {key}" if key in chosen else text for key, text in ENGLISH_TEXTS.items()}
+    outside_glossary = {slot.key: slot.english for slot in slots(replace(shown, glossary=()))}
+    assert outside_glossary == {key: text for key, text in expected.items() if not key.startswith("glossary/")}
+    assert all(text.strip() for text in outside_glossary.values())
+    numbers = range(1, len(ENGLISH.glossary) + 1)
+    pairs = sorted((expected[f"glossary/{n}/term"], expected[f"glossary/{n}/meaning"]) for n in numbers)
+    assert sorted((term.term, term.meaning) for term in shown.glossary) == pairs
