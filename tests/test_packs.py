@@ -158,7 +158,7 @@ BAD_PACKS = {
     "unexpected member": (lambda: pack_bytes(extra={"notes.txt": b"hi"}), "unexpected file 'notes.txt'"),
     "zip bomb": (_bomb, "is suspicious: 'content.json' would unpack"),
     "too many members": (_too_many_files, "too many files"),
-    "newer format": (lambda: pack_bytes(format_version=2), "made by a newer kiosk (pack format 2"),
+    "newer format": (lambda: pack_bytes(format_version=3), "made by a newer kiosk (pack format 3"),
     "format version as text": (lambda: pack_bytes(format_version="1"), "format_version that is a whole number"),
     "not our manifest": (lambda: pack_bytes(format="something-else"), "not a kiosk content pack"),
     "checksum mismatch": (_wrong_checksum, "checksum"),

@@ -21,6 +21,7 @@ from kiosk.admin.console import (
 )
 from kiosk.content.document import NOT_PLAIN_TEXT, content_to_document, parse_document, printable
 from kiosk.content.labels import field_label
+from kiosk.content.language_check import language_lines
 from kiosk.content.library import Library
 from kiosk.content.pin import PinError, set_pin
 from kiosk.content.publishing import take_backup
@@ -85,6 +86,7 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
         )
         lines += due_for_check_lines(content, settings.check_after_months)
         lines += writing_lines(document)
+        lines += language_lines(content, settings.doctor_guidance, conn)
     except ContentError as error:
         problems += error.problems
     except (ValueError, KeyError) as error:
@@ -96,8 +98,10 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
         draft = read_draft(conn)
         try:
             if draft is not None:
-                parse_document(draft, "draft")
+                drafted = parse_document(draft, "draft")
                 lines.append("There are unpublished changes from the staff screen; they are in order.")
+                stale = language_lines(drafted.content, drafted.doctor_guidance, conn)
+                lines += [f"In those changes, {line}" for line in stale if "out of date" in line]
         except ContentError as error:
             problems += error.problems
     return lines, problems

@@ -145,8 +145,10 @@ def command_check_json(arguments: argparse.Namespace) -> int:
     from kiosk.admin.console import database_path
     from kiosk.admin.devices import printer_status, speech_status
     from kiosk.content.fleet_health import health_report
+    from kiosk.content.language_check import database_language_data
 
     report = health_report(database_path(arguments))
+    report["languages"] = database_language_data(database_path(arguments))
     report["speech"] = speech_status()
     report["printer"] = printer_status()
     print(json.dumps(report, indent=2, ensure_ascii=False))

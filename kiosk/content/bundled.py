@@ -3,6 +3,7 @@
 Layout: index.toml (display order and default settings), treatments/<id>.toml, causes/<id>.toml,
 red_flags.toml, glossary.toml, topics.toml (screens like "Living with hair loss") and pictures.toml (the
 "What does it look like?" guide; drawings in assets/pictures). The file name must match the item's id.
+Translations sit beside them in one overlay folder per language (es/, …), read by kiosk.content.overlays.
 """
 
 import tomllib
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.guide_schema import check_guide, parse_picture, parse_red_flags_page, parse_topic
+from kiosk.content.overlays import read_overlays
 from kiosk.content.schema import (
     ContentError,
     Problem,
@@ -127,4 +129,7 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     if problems:
         raise ContentError(problems)
     defaults = {key: str(value) for key, value in index.get("settings", {}).items()}
+    content = read_overlays(folder, content, defaults.get("doctor_guidance", ""), problems)
+    if problems:
+        raise ContentError(problems)
     return Bundle(content, defaults)

@@ -16,7 +16,8 @@ The document, as written by `content_to_document` and read by `parse_document`:
 
 Cards also carry key_points, get_help_now (signs), get_help_action, next_steps and checked_by; causes carry
 key_points, next_steps and checked_by, and each condition its not_shown_to_work card ids.
-Every section is required except settings.clinic_name (a pack without it leaves the kiosk's clinic name as
+Translations of the patient texts go in "translations" (kiosk.content.translation_data).
+Every section is required except translations, settings.clinic_name (a pack without it leaves the kiosk's clinic name as
 it is) and red_flags_page, topics and pictures (packs made before them). Problems name where (file), which
 item and which field.
 """
@@ -39,10 +40,12 @@ from kiosk.content.schema import (
     parse_treatment,
 )
 from kiosk.content.settings import SettingError, check_setting
+from kiosk.content.translation_data import parse_translations, translations_to_data
 from kiosk.resources import icon_path
 from kiosk.storage.rows import CheckedBy, Content, Treatment
 
-SECTIONS = ("treatments", "causes", "red_flags", "red_flags_page", "glossary", "topics", "pictures", "settings")
+SECTIONS = ("treatments", "causes", "red_flags", "red_flags_page", "glossary", "topics", "pictures", "settings",
+            "translations")  # fmt: skip
 DOCUMENT_SETTINGS = ("clinic_name", "doctor_guidance")
 MAX_ITEMS = 20_000
 MAX_PROBLEMS = 500
@@ -97,6 +100,13 @@ def _with_checked_by(data: dict[str, Any], checked_by: CheckedBy | None) -> dict
 
 def content_to_document(content: Content, settings: Mapping[str, str]) -> dict[str, Any]:
     """All content plus the clinic name and doctor guidance from `settings`, as plain JSON-ready data."""
+    data = _english_document(content, settings)
+    if content.translations:
+        data["translations"] = translations_to_data(content)
+    return data
+
+
+def _english_document(content: Content, settings: Mapping[str, str]) -> dict[str, Any]:
     return {
         "treatments": [treatment_to_data(treatment) for treatment in content.treatments],
         "causes": [
@@ -220,6 +230,8 @@ def parse_document(data: Any, where: str) -> Document:
         named_causes = {raw["id"] for raw in raw_causes if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
         check_guide(content, lambda kind, item: where, problems, frozenset(named_causes - {g.id for g in groups}))
         _check_icons(content, where, problems)
+    if not problems:
+        content = parse_translations(data.get("translations"), content, settings["doctor_guidance"], where, problems)
     if problems:
         raise ContentError(problems)
     return Document(content, settings["doctor_guidance"], settings.get("clinic_name"))

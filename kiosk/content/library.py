@@ -4,6 +4,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.language_update import add_bundled_languages, new_bundled_languages
 from kiosk.content.recovery import RecoveryReport, open_with_recovery
 from kiosk.content.safety_upgrade import needs_safety_upgrade, upgrade_safety_content
 from kiosk.content.settings import Settings, check_setting, load_settings
@@ -41,6 +42,8 @@ class Library:
             install_bundled_content(conn)
         elif needs_safety_upgrade(conn):  # content published by an older kiosk: once, after an update
             upgrade_safety_content(conn)
+        if new_bundled_languages(conn):  # this kiosk now ships a language its content never had: once
+            add_bundled_languages(conn)
         return cls(conn, Path(path), recovery)
 
     def content(self) -> Content:

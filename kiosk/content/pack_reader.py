@@ -19,7 +19,8 @@ from kiosk.content.document import printable
 from kiosk.content.schema import ContentError, Problem
 
 PACK_FORMAT = "hairloss-kiosk-content-pack"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: content.json may carry "translations"; packs without them are still written as 1
+ENGLISH_ONLY_FORMAT = 1
 MANIFEST = "manifest.json"
 CONTENT = "content.json"
 IMAGE_NAME = re.compile(r"^images/[a-z0-9][a-z0-9_-]{0,63}\.(png|jpg|jpeg|svg|webp)$")

@@ -1,9 +1,9 @@
 """Content packs: all the content in one .zip, to move between kiosks on a USB stick.
 
-A pack holds manifest.json (format name, format_version, created_at, kiosk_version, and the size and SHA-256
-of every other file), content.json (the document of kiosk.content.document) and optionally pictures in
-images/ (checked, not yet used). Reading is in kiosk.content.pack_reader; nothing is written to disk but the
-pack itself on export.
+A pack holds manifest.json (format name, format_version: 2 if it carries translations, else 1, created_at,
+kiosk_version, and the size and SHA-256 of every other file), content.json (the document of
+kiosk.content.document) and optionally pictures in images/ (checked, not yet used). Reading is in
+kiosk.content.pack_reader; nothing is written to disk but the pack itself on export.
 
 A pack may be signed (kiosk.content.signing): the signature is checked on the file's bytes before anything in
 them is read, against the keys this kiosk trusts. Its manifest may carry a content_version: an older one than
@@ -33,6 +33,7 @@ from kiosk.content.document import Document, document_json, document_to_data, pa
 from kiosk.content.glyphs import refuse_undrawable
 from kiosk.content.pack_reader import (
     CONTENT,
+    ENGLISH_ONLY_FORMAT,
     FORMAT_VERSION,
     MANIFEST,
     PACK_FORMAT,
@@ -242,7 +243,8 @@ def pack_bytes(document: Document, now: datetime.datetime | None = None, content
     content = document_json(document_to_data(document))
     manifest = {
         "format": PACK_FORMAT,
-        "format_version": FORMAT_VERSION,
+        # Format 1 when there is nothing to translate, so kiosks from before translations can still read it.
+        "format_version": FORMAT_VERSION if document.content.translations else ENGLISH_ONLY_FORMAT,
         "created_at": now.isoformat(),
         "kiosk_version": kiosk.__version__,
         "files": {CONTENT: {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}},

@@ -17,6 +17,7 @@ from kiosk.storage.rows import (
     TopicSection,
     Treatment,
 )
+from kiosk.storage.translations import read_translations, write_translations
 
 _TREATMENT_COLUMNS = (
     "id", "name", "summary", "what_it_is", "how_used", "evidence", "evidence_reason", "status",
@@ -128,7 +129,8 @@ def read_content(conn: sqlite3.Connection) -> Content:
         red_flags_page, topics, pictures = _read_guide(conn)
     finally:
         conn.row_factory = None
-    return Content(treatments, groups, red_flags, glossary, red_flags_page, topics, pictures)
+    translations = read_translations(conn)
+    return Content(treatments, groups, red_flags, glossary, red_flags_page, topics, pictures, translations)
 
 
 def has_content(conn: sqlite3.Connection) -> bool:
@@ -194,6 +196,7 @@ def replace_content(conn: sqlite3.Connection, content: Content) -> None:
             [(term.term, position, term.meaning) for position, term in enumerate(content.glossary)],
         )
         _write_guide(conn, content)
+        write_translations(conn, content.translations)
 
 
 def _write_guide(conn: sqlite3.Connection, content: Content) -> None:

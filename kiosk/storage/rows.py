@@ -153,8 +153,18 @@ class PicturePattern:
 
 
 @dataclass(frozen=True)
+class TranslatedText:
+    """One patient-visible text in another language, and a fingerprint of the English it translates."""
+
+    language: str  # a language code like "es"
+    key: str  # where the text goes, like "treatments/finasteride/questions/2" (see kiosk.content.languages)
+    text: str
+    source: str  # fingerprint of the English text when it was translated: a mismatch means out of date
+
+
+@dataclass(frozen=True)
 class Content:
-    """All published patient content."""
+    """All published patient content (in English), with its translations as data."""
 
     treatments: tuple[Treatment, ...]
     cause_groups: tuple[CauseGroup, ...]
@@ -163,6 +173,7 @@ class Content:
     red_flags_page: RedFlagsPage = RedFlagsPage()
     topics: tuple[Topic, ...] = ()
     pictures: tuple[PicturePattern, ...] = ()
+    translations: tuple[TranslatedText, ...] = ()
     _by_id: dict = field(default=None, init=False, repr=False, compare=False)
 
     def treatment(self, treatment_id: str) -> Treatment:

@@ -6,6 +6,7 @@ from typing import Any
 
 from kiosk.admin.staff.fields import ChoiceField, Field, LineField, ListField, TextField
 from kiosk.admin.staff.form_page import FormPage
+from kiosk.admin.staff.translation_page import translation_buttons
 from kiosk.content.document import TREATMENT_ORDER
 from kiosk.content.editing import add_treatment, update_treatment
 from kiosk.content.labels import CARD_LABELS, field_label
@@ -73,6 +74,8 @@ class CardEditorPage(FormPage):
             values = card_values(card)
         super().__init__(area, fields, values)
         self.save_unchanged = card is None
+        if card is not None:
+            self.header_actions += translation_buttons(area, f"treatments/{card.id}", card.name)
 
     def write(self, changes: dict[str, Any]) -> None:
         if self.card_id is not None:

@@ -5,6 +5,7 @@ from typing import Any
 from kiosk.admin.staff.card_picker import CardPickerField
 from kiosk.admin.staff.fields import Field, LineField, ListField, TextField
 from kiosk.admin.staff.form_page import FormPage
+from kiosk.admin.staff.translation_page import translation_buttons
 from kiosk.content.editing import add_condition, get_draft, update_cause, update_condition
 from kiosk.content.labels import field_label
 from kiosk.content.schema import Problem
@@ -25,6 +26,7 @@ class CauseGroupEditorPage(FormPage):
         ]
         values = {"title": group.title, "summary": group.summary, "key_points": list(group.key_points)}
         super().__init__(area, fields, values | {"next_steps": list(group.next_steps)})
+        self.header_actions += translation_buttons(area, f"causes/{group.id}", group.title)
 
     def write(self, changes: dict[str, Any]) -> None:
         update_cause(self.conn, self.group_id, changes)
