@@ -73,11 +73,11 @@ def test_the_summary_shows_chosen_questions_under_their_cards_and_can_add_warnin
     for text in (first.name, first.questions[0], first.questions[2], second.name, second.questions[1]):
         assert text in seen
     assert first.questions[1] not in seen
-    assert first.who_must_avoid not in seen
-    add_warning = [b for b in patient.visible_buttons() if b.accessibleName() == "Add who must not use it"][0]
+    assert first.get_help_action not in seen
+    add_warning = [b for b in patient.visible_buttons() if b.accessibleName() == "Add when to get help now"][0]
     press(qtbot, add_warning)
-    assert first.who_must_avoid in patient.reads()
-    assert first.who_must_avoid in decoded_codes(qtbot, window)
+    assert any(first.get_help_action in text for text in patient.reads())
+    assert first.get_help_now[0] in decoded_codes(qtbot, window) and "Get help now if:" in decoded_codes(qtbot, window)
 
 
 def test_clear_empties_the_list_and_unticks_the_cards(patient, window, qtbot):

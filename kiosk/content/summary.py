@@ -97,17 +97,17 @@ class Summary:
             lines += ["", card.name]
             lines += [f"- {question}" for question in card.questions]
             if card.warning:
-                lines.append(f"Who must not use it: {card.warning}")
+                lines.append(f"{WARNING_HEADING} {card.warning}")
         lines += ["", self.doctor_guidance]
         return "\n".join(lines)
 
 
+WARNING_HEADING = "Get help now if:"
+
+
 def warning_lines(card: Treatment) -> str:
-    """The card's "get help now" lines where it has them, otherwise who must not use it."""
-    help_now = getattr(card, "get_help_now", "")
-    if isinstance(help_now, tuple | list):
-        help_now = " ".join(help_now)
-    return help_now or card.who_must_avoid
+    """The card's signs that need a doctor the same day, and what to do then."""
+    return " ".join((*card.get_help_now, card.get_help_action)).strip()
 
 
 def build_summary(chosen: tuple[ChosenCard, ...], content: Content, clinic_name: str, guidance: str) -> Summary:

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 
 from kiosk.content.qr_codes import pngs_of
-from kiosk.content.summary import Summary, qr_parts
+from kiosk.content.summary import WARNING_HEADING, Summary, qr_parts
 from kiosk.ui.printing import QR_SCREEN_PIXELS
 
 PRINT_FONT = "Atkinson Hyperlegible"
@@ -75,7 +75,7 @@ def summary_document(summary: Summary, dpi: int) -> QTextDocument:
         for question in card.questions:
             write(f"•  {question}", 13, space_before=3)
         if card.warning:
-            write(f"Who must not use it: {card.warning}", 12, space_before=4)
+            write(f"{WARNING_HEADING} {card.warning}", 12, space_before=4)
     write(summary.doctor_guidance, 13, bold=True, space_before=14)
     parts = qr_parts(summary.text())
     write("Scan with your phone to keep these questions:", 11, space_before=12)

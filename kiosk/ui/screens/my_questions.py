@@ -118,8 +118,7 @@ class MyQuestionsScreen(Screen):
     def _card_section(self, questions: MyQuestions, chosen) -> QWidget:
         card = self.content.treatment(chosen.card_id)
         rows: list[QWidget] = [bullet_label(question) for question in chosen.questions]
-        label = "Add when to get help now" if getattr(card, "get_help_now", "") else "Add who must not use it"
-        toggle = toggle_button(label, warning_lines(card), chosen.with_warning)
+        toggle = toggle_button("Add when to get help now", warning_lines(card), chosen.with_warning)
         toggle.toggled.connect(lambda on, card_id=chosen.card_id: questions.include_warning(card_id, on))
         rows.append(toggle)
         warning = text_label(warning_lines(card))
