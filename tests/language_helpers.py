@@ -6,6 +6,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from kiosk.content.bundled import load_bundle
 from kiosk.content.library import Library
 from kiosk.content.overlays import NOT_TRANSLATED
@@ -44,6 +46,16 @@ def content_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), folder, ignore=shutil.ignore_patterns("es", "fr"))
     return folder
+
+
+def english_only_kiosk(tmp_path: Path, db: Path) -> Path:
+    """A kiosk database first started on the bundled English alone, as kiosks installed before Spanish were."""
+    folder = content_copy(tmp_path / f"english-{db.parent.name}")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("kiosk.content.bundled.bundled_content_dir", lambda: folder)
+        patch.setattr("kiosk.content.language_update.bundled_content_dir", lambda: folder)
+        Library.open(db).close()
+    return db
 
 
 def write_overlay(folder: Path, language: str, files: dict[str, str]) -> None:

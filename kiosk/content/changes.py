@@ -4,7 +4,8 @@ from dataclasses import dataclass, fields
 
 from kiosk.content.document import Document
 from kiosk.content.labels import field_label
-from kiosk.storage.rows import Treatment
+from kiosk.content.languages import language_name
+from kiosk.storage.rows import TranslatedText, Treatment
 
 MAX_SUMMARY = 200
 
@@ -36,6 +37,8 @@ class ContentChanges:
     causes_reordered: bool = False
     red_flags_changed: bool = False
     glossary_changed: bool = False
+    guide_changed: bool = False  # the picture guide or the topic screens
+    translations_changed: tuple[str, ...] = ()  # names of the languages whose texts changed
     settings_changed: tuple[str, ...] = ()
 
     @property
@@ -80,12 +83,20 @@ class ContentChanges:
             parts.append("changed warning signs")
         if self.glossary_changed:
             parts.append("changed words explained")
+        if self.guide_changed:
+            parts.append("changed the picture guide or topic pages")
+        parts += [f"changed {language} texts" for language in self.translations_changed]
         parts += [f"changed {field_label(key).lower()}" for key in self.settings_changed]
         return parts
 
 
 def _count(verb: str, number: int, noun: str) -> str:
     return f"{verb} {number} {noun}{'' if number == 1 else 's'}"
+
+
+def _changed_languages(old: tuple[TranslatedText, ...], new: tuple[TranslatedText, ...]) -> tuple[str, ...]:
+    codes = sorted({text.language for text in set(old) ^ set(new)})
+    return tuple(language_name(code) for code in codes)
 
 
 def _changed_fields(old: Treatment, new: Treatment) -> tuple[str, ...]:
@@ -122,5 +133,7 @@ def compare(old: Document, new: Document) -> ContentChanges:
         red_flags_changed=(old.content.red_flags, old.content.red_flags_page)
         != (new.content.red_flags, new.content.red_flags_page),
         glossary_changed=old.content.glossary != new.content.glossary,
+        guide_changed=(old.content.topics, old.content.pictures) != (new.content.topics, new.content.pictures),
+        translations_changed=_changed_languages(old.content.translations, new.content.translations),
         settings_changed=tuple(key for key in new_settings if new_settings[key] != old_settings.get(key)),
     )
