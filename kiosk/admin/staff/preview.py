@@ -38,7 +38,7 @@ class PreviewPage(StaffPage):
         self.frame = Frame()
         self.frame.set_title(draft.clinic_name)
         self.frame.set_guidance(draft.doctor_guidance)
-        self.navigator = Navigator(self.frame.stack, {None: screen_factories(lambda: draft.content)})
+        self.navigator = Navigator(self.frame.stack, screen_factories(lambda: draft.content), self.frame.looks)
         self.navigator.setParent(self)
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.storage.rows import Content
+from kiosk.ui.look import NORMAL, Look
 from kiosk.ui.navigator import Route
 from kiosk.ui.widgets import touch_button
 
@@ -75,7 +76,8 @@ class Screen(QWidget):
 
     Only what fills the first view is built before the screen is first painted; the rest follows in slices
     of at most SLICE_SECONDS each, so a tap is answered with a painted screen at once and is never held up
-    for long by the part below the fold."""
+    for long by the part below the fold. A screen is built for one place and one look (`self.look`, which
+    `build` may ask); shown for another, it is emptied and built again."""
 
     navigate = Signal(object)  # a Route
     completed = Signal()  # every part has been built
@@ -84,30 +86,33 @@ class Screen(QWidget):
     def __init__(self, content: Content | None):
         super().__init__()
         self.content = content
+        self.look = NORMAL
+        self.builds = 0  # how many times the screen was built (the bench tells first visits from returns)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll, self.column = scrolling_column()
         outer.addWidget(self.scroll)
-        self._built_for: tuple[str | None] | None = None
+        self._built_for: tuple[str | None, Look] | None = None
         self._rest: Iterator[None] | None = None
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
         QScroller.scroller(self.scroll.viewport()).stateChanged.connect(self._on_scroller_state)
 
-    def show_route(self, argument: str | None) -> None:
-        """Fill the screen for this route argument (a card id, a cause id, or None), as far as the first view."""
-        self.start_building(argument)
+    def show_route(self, argument: str | None, look: Look | None = None) -> None:
+        """Fill the screen for this route argument (a card id, a cause id, or None) in `look` (by default the
+        one it has), as far as the first view; built again only if it shows something else."""
+        look = look or self.look
+        if self._built_for != (argument, look):
+            self.clear()
+            if look != self.look:
+                self.look = look
+                self.setStyleSheet(look.stylesheet())  # cheap: the screen is empty
+            self.builds += 1
+            self._rest = iter(self.build(argument))
+            self._built_for = (argument, look)
+            self._build_step()
         self._build_while(lambda: not self._fills_view())
-
-    def start_building(self, argument: str | None) -> None:
-        """Start over for `argument` (up to the title and heading) unless the screen already shows it."""
-        if self._built_for == (argument,):
-            return
-        self.clear()
-        self._rest = iter(self.build(argument))
-        self._built_for = (argument,)
-        self._build_step()
 
     def build(self, argument: str | None) -> Iterator[None]:
         """Add this screen's widgets to `self.column`, yielding wherever the rest may come later."""
@@ -190,8 +195,8 @@ class Screen(QWidget):
         self.update()
 
     def clear(self) -> None:
-        """Remove everything from the column."""
-        self._rest = None
+        """Remove everything from the column (and forget what it was built for)."""
+        self._rest = self._built_for = self._place = None
         clear_layout(self.column)
 
     def reset_scroll(self) -> None:
