@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.storage.rows import Evidence
 
@@ -95,9 +95,9 @@ def _height_for_width_policy(widget: QWidget, horizontal: QSizePolicy.Policy) ->
     widget.setSizePolicy(policy)
 
 
-class TextPanel(QFrame):
+class TextPanel(QLabel):
     """A section as one widget: a title over blocks of text, on a panel the stylesheet paints (role Section or
-    Warning), named for screen readers with all of its text."""
+    Warning). A label to screen readers and to Qt, whose text is every line of it; it draws the text itself."""
 
     MARGINS = (28, 18, 28, 22)  # inside the border
 
@@ -105,7 +105,9 @@ class TextPanel(QFrame):
         super().__init__()
         self.setObjectName(role)
         self.blocks = Blocks([Block(title, scale=28 / 24, bold=True, gap=0), *blocks])
-        self.setAccessibleName("\n".join(block.text for block in self.blocks.blocks))
+        text = "\n".join(block.text for block in self.blocks.blocks)
+        self.setText(text)  # plain text, never shown by QLabel itself
+        self.setAccessibleName(text)
         _height_for_width_policy(self, QSizePolicy.Policy.Preferred)
 
     def _text_width(self, width: int) -> int:
@@ -123,7 +125,7 @@ class TextPanel(QFrame):
         return QSize(200, 0)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)  # the panel: background, border
+        QFrame.paintEvent(self, event)  # the panel: background and border, not QLabel's own text
         left, top, _, _ = self.MARGINS
         frame = self.frameWidth()
         area = QRect(left + frame, top + frame, self._text_width(self.width()), self.height())
