@@ -24,10 +24,10 @@ READING_WIDTH = 1500
 SLICE_SECONDS = 0.008  # the longest a tap may wait behind the part of a screen still being built
 
 
-def enable_kinetic_scrolling(scroll: QScrollArea) -> None:
+def enable_kinetic_scrolling(viewport: QWidget) -> None:
     """Drag or fling with a finger to scroll; a tap reaches a button at once."""
-    QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    scroller = QScroller.scroller(scroll.viewport())
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
     properties = scroller.scrollerProperties()
     # Qt's default holds every press back 0.25 s to see if it becomes a drag: too slow for a tap.
     # A drag that starts on a button still scrolls; Qt then cancels the button's press.
@@ -39,10 +39,14 @@ def enable_kinetic_scrolling(scroll: QScrollArea) -> None:
 def scrolling_column(top_margin: int = 28, spacing: int = 22) -> tuple[QScrollArea, QVBoxLayout]:
     """A kinetic scroll area holding a centred column no wider than a comfortable reading width."""
     scroll = QScrollArea()
+    # A viewport made here: asking Qt for the one it made costs 16 ms the first time (PySide6 looks up its type).
+    viewport = QWidget()
+    viewport.setAutoFillBackground(True)
+    scroll.setViewport(viewport)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    enable_kinetic_scrolling(scroll)
+    enable_kinetic_scrolling(viewport)
     page = QWidget()
     page.setObjectName("ScreenColumn")
     row = QHBoxLayout(page)
@@ -97,7 +101,8 @@ class Screen(QWidget):
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
-        QScroller.scroller(self.scroll.viewport()).stateChanged.connect(self._on_scroller_state)
+        self._scroller = QScroller.scroller(self.scroll.viewport())
+        self._scroller.stateChanged.connect(self._on_scroller_state)
 
     def show_route(self, argument: str | None, look: Look | None = None) -> None:
         """Fill the screen for this route argument (a card id, a cause id, or None) in `look` (by default the
@@ -224,7 +229,7 @@ class Screen(QWidget):
     def set_scroll_position(self, value: int) -> None:
         """Scroll to `value`, with any fling stopped."""
         bar = self.scroll.verticalScrollBar()
-        QScroller.scroller(self.scroll.viewport()).stop()
+        self._scroller.stop()
         self._place = None
         bar.setValue(value)
         if bar.value() != value:  # further down than is built or laid out yet
