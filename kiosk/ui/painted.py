@@ -40,23 +40,32 @@ class Blocks:
 
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
-        self._measured: tuple[int, int, list[QRect]] | None = None  # (font px, width, a rect per block)
+        self._fonts: tuple[int, list[QFont]] = (0, [])  # (base px, a font per block)
+        self._rects: dict[int, list[QRect]] = {}  # by width, for the base px of the fonts
 
-    def _font(self, base: QFont, block: Block) -> QFont:
-        font = QFont(base)
-        if block.scale != 1.0:
-            font.setPixelSize(round(base.pixelSize() * block.scale))
-        font.setBold(block.bold or block.evidence is not None)
-        return font
+    def fonts(self, base: QFont) -> list[QFont]:
+        """A font per block, for the widget's font now (made once per size: layouts ask many times)."""
+        if self._fonts[0] != base.pixelSize():
+            fonts = []
+            for block in self.blocks:
+                font = QFont(base)
+                if block.scale != 1.0:
+                    font.setPixelSize(round(base.pixelSize() * block.scale))
+                font.setBold(block.bold or block.evidence is not None)
+                fonts.append(font)
+            self._fonts, self._rects = (base.pixelSize(), fonts), {}
+        return self._fonts[1]
 
     def rects(self, base: QFont, width: int) -> list[QRect]:
-        """Where each block goes, from the top left, at `width` (measured once per font and width)."""
-        key = (base.pixelSize(), width)
-        if self._measured is None or self._measured[:2] != key:
+        """Where each block goes, from the top left, at `width` (measured once per font size and width)."""
+        fonts = self.fonts(base)
+        if width not in self._rects:
+            if len(self._rects) > 4:
+                self._rects.clear()
             rects, top = [], 0
-            for index, block in enumerate(self.blocks):
+            for index, (block, font) in enumerate(zip(self.blocks, fonts, strict=True)):
                 top += block.gap if index else 0
-                metrics = QFontMetrics(self._font(base, block))
+                metrics = QFontMetrics(font)
                 if block.evidence is not None:
                     across, down = BADGE_PADDING
                     size = QSize(metrics.horizontalAdvance(badge_text(block.evidence)) + 2 * across,
@@ -65,8 +74,8 @@ class Blocks:
                     size = metrics.boundingRect(QRect(0, 0, max(width, 1), 1 << 20), WRAP, block.text).size()
                 rects.append(QRect(0, top, min(size.width(), width), size.height()))
                 top += size.height()
-            self._measured = (*key, rects)
-        return self._measured[2]
+            self._rects[width] = rects
+        return self._rects[width]
 
     def height(self, base: QFont, width: int) -> int:
         """The height of every block at `width`."""
@@ -75,9 +84,10 @@ class Blocks:
 
     def paint(self, painter: QPainter, base: QFont, area: QRect, colour: QColor) -> None:
         """Draw the blocks into `area`."""
-        for block, rect in zip(self.blocks, self.rects(base, area.width()), strict=True):
+        rects = self.rects(base, area.width())
+        for block, font, rect in zip(self.blocks, self.fonts(base), rects, strict=True):
             rect = rect.translated(area.topLeft())
-            painter.setFont(self._font(base, block))
+            painter.setFont(font)
             if block.evidence is not None:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(EVIDENCE_COLOURS[block.evidence.value]))
