@@ -163,7 +163,9 @@ class Tapper(QObject):
             # release itself always causes (its pressed look goes), along with whatever the handler changed.
             kind, painted = SAME_SCREEN, button
         else:
-            kind, painted = route.screen, self.window.current_screen()
+            screen = self.window.current_screen()
+            # The scrolled page is painted with the screen (the screen itself may be hidden behind its viewport).
+            kind, painted = route.screen, screen.scroll.widget() if hasattr(screen, "scroll") else screen
         self.leads_to[(before.screen, name)] = kind
         self._timeout.start()
         self._watcher.watch(painted, lambda done: self._painted(kind, released, done, first_visit))

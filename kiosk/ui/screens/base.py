@@ -4,6 +4,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,19 +37,34 @@ def enable_kinetic_scrolling(viewport: QWidget) -> None:
     scroller.setScrollerProperties(properties)
 
 
+class _Page(QWidget):
+    """The scrolled page: the one widget that paints the page colour, and says when it has been painted.
+
+    Opaque to Qt, so nothing behind it is painted: the stylesheet's backgrounds of the frame, the stack and the
+    scroll area would each fill the whole screen again on every frame (about 1 ms each)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("ScreenPage")  # theme.qss gives it the page colour (in its palette)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.painted: Callable[[], None] = lambda: None
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        QPainter(self).fillRect(event.rect(), self.palette().window())
+        self.painted()
+
+
 def scrolling_column(top_margin: int = 28, spacing: int = 22) -> tuple[QScrollArea, QVBoxLayout]:
     """A kinetic scroll area holding a centred column no wider than a comfortable reading width."""
     scroll = QScrollArea()
     # A viewport made here: asking Qt for the one it made costs 16 ms the first time (PySide6 looks up its type).
     viewport = QWidget()
-    viewport.setAutoFillBackground(True)
     scroll.setViewport(viewport)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     enable_kinetic_scrolling(viewport)
-    page = QWidget()
-    page.setObjectName("ScreenColumn")
+    page = _Page()
     row = QHBoxLayout(page)
     row.setContentsMargins(32, top_margin, 32, 40)
     holder = QWidget()
@@ -95,6 +111,7 @@ class Screen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll, self.column = scrolling_column()
+        self.scroll.widget().painted = self._page_painted
         outer.addWidget(self.scroll)
         self._built_for: tuple[str | None, Look] | None = None
         self._rest: Iterator[None] | None = None
@@ -162,8 +179,7 @@ class Screen(QWidget):
         width = min(READING_WIDTH, area.width() - 64)
         return self.column.totalHeightForWidth(width) >= area.height()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)
+    def _page_painted(self) -> None:
         # The first view is on the glass: build the rest, a slice per turn of the event loop.
         if self._rest is not None and not self._rest_scheduled:
             self._rest_scheduled = True
