@@ -188,7 +188,7 @@ class Screen(QWidget):
     def _build_next_slice(self) -> None:
         self._rest_scheduled = False
         if not self.isVisible():
-            return  # the patient moved on: the rest waits until the screen shows again (or is built ahead)
+            return  # the patient moved on: the rest waits until the screen shows again
         if not self.build_more() and not self._rest_scheduled:
             self._rest_scheduled = True
             QTimer.singleShot(0, self, self._build_next_slice)
