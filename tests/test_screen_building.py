@@ -79,30 +79,42 @@ def test_back_returns_to_the_same_place_on_the_same_screen(window, patient, qtbo
     assert glossary.builds == 1, "Back built the glossary again"
 
 
+def text_at_top(screen) -> str:
+    """The text of the block at the top of the view (a heading, a section), as a patient sees it."""
+    top = screen.scroll.verticalScrollBar().value()
+    for index in range(screen.column.count()):
+        widget = screen.column.itemAt(index).widget()
+        if widget is not None and widget.geometry().bottom() >= top and isinstance(widget, QLabel):
+            return widget.text()
+    return ""
+
+
 def test_larger_text_builds_only_the_screen_on_show_again_at_the_same_place(window, patient, qtbot):
-    card = window.content.treatments[0]
-    patient.tap("Tap to start")
-    patient.tap("All treatments")
-    patient.tap(f"{card.name}, {card.evidence.words}")
+    patient.tap("Words explained")
     wait_until_complete(qtbot, window)
     screen = window.current_screen()
     bar = screen.scroll.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
-    bar.setValue(bar.maximum() // 2)
+
+    def half_way_down() -> bool:
+        bar.setValue(bar.maximum() // 2)
+        return bar.value() > 0 and bool(text_at_top(screen))  # laid out (Qt takes a turn or two)
+
+    qtbot.waitUntil(half_way_down)
+    place = text_at_top(screen)
     normal_size = screen.findChildren(QLabel)[0].fontInfo().pixelSize()
     count = len(screens(window))
-    list_builds = [s.builds for s in screens(window) if s is not screen]
+    other_builds = [s.builds for s in screens(window) if s is not screen]
 
     qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
-    assert window.current_screen() is screen, "a second copy of the card was made for larger text"
+    assert window.current_screen() is screen, "a second copy of the glossary was made for larger text"
     assert screen.look.larger_text and window.frame.looks.current() is screen.look
-    qtbot.waitUntil(lambda: bar.maximum() > 0 and abs(bar.value() / bar.maximum() - 0.5) < 0.05)
+    qtbot.waitUntil(lambda: bar.value() > 0 and text_at_top(screen) == place)
     assert screen.findChildren(QLabel)[0].fontInfo().pixelSize() > normal_size
-    assert [s.builds for s in screens(window) if s is not screen] == list_builds, "screens not on show were built"
+    assert [s.builds for s in screens(window) if s is not screen] == other_builds, "hidden screens were built"
 
     qtbot.mouseClick(patient.button("Normal text"), Qt.MouseButton.LeftButton)
     assert window.current_screen() is screen and len(screens(window)) == count
-    qtbot.waitUntil(lambda: bar.maximum() > 0 and abs(bar.value() / bar.maximum() - 0.5) < 0.05)
+    qtbot.waitUntil(lambda: bar.value() > 0 and text_at_top(screen) == place)
     patient.tap("Back")  # built for normal text before the switch: shown as it was
     assert not window.current_screen().look.larger_text
 

@@ -122,9 +122,6 @@ class Navigator(QObject):
             self._spare[route.screen].append(widget)
 
     def _show_in_look(self, look: Look) -> None:
-        """The screen on show, built again in `look` at the same share of its height; the others when shown."""
+        """The screen on show, built again in `look` at the same place; the others when they are shown."""
         if self.current is not None:
-            widget = self._stack.currentWidget()
-            fraction = widget.scroll_fraction()
-            widget.show_route(self.current.argument, look)
-            widget.set_scroll_fraction(fraction)
+            self._stack.currentWidget().show_in_look(look)

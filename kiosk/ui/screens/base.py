@@ -22,6 +22,7 @@ from kiosk.ui.navigator import Route
 from kiosk.ui.widgets import touch_button
 
 READING_WIDTH = 1500
+EXPLICITLY_SHOWN_OR_HIDDEN = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
 SLICE_SECONDS = 0.008  # the longest a tap may wait behind the part of a screen still being built
 
 
@@ -171,10 +172,13 @@ class Screen(QWidget):
 
     def _fills_view(self) -> bool:
         """Whether what is built so far is taller than the part of the screen a patient sees first."""
+        showing = self.isVisible()
         for index in range(self.column.count()):
             widget = self.column.itemAt(index).widget()
             if widget is not None:
                 widget.ensurePolished()  # the stylesheet sets the fonts and padding that decide the height
+                if showing and widget.isHidden() and not widget.testAttribute(EXPLICITLY_SHOWN_OR_HIDDEN):
+                    widget.show()  # Qt would at its next turn; until then the layout gives it no height
         area = self.parentWidget() or self
         width = min(READING_WIDTH, area.width() - 64)
         return self.column.totalHeightForWidth(width) >= area.height()
@@ -228,19 +232,22 @@ class Screen(QWidget):
         """How far down the screen is scrolled."""
         return self.scroll.verticalScrollBar().value()
 
-    def scroll_fraction(self) -> float:
-        """How far down the screen is scrolled, from 0 (top) to 1 (bottom)."""
-        bar = self.scroll.verticalScrollBar()
-        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
-
-    def set_scroll_fraction(self, fraction: float) -> None:
-        """Scroll to the same share of the screen (the same place in another text size)."""
-        if fraction <= 0:
+    def show_in_look(self, look: Look) -> None:
+        """Build the screen again in `look`, with the block that was at the top of the view at the top again
+        (built as far as that block and the view below it; the rest follows after the frame as usual)."""
+        top = self.scroll.verticalScrollBar().value()
+        blocks = [self.column.itemAt(index).geometry() for index in range(self.column.count())]
+        index = next((i for i, block in enumerate(blocks) if block.bottom() >= top), None)
+        argument = self._built_for[0] if self._built_for else None
+        self.show_route(argument, look)
+        if top <= 0 or index is None:
             self.reset_scroll()
             return
-        self.finish_building()
-        bar = self.scroll.verticalScrollBar()
-        self._keep_place(lambda: round(fraction * bar.maximum()))
+        share = (top - blocks[index].y()) / max(blocks[index].height(), 1)
+        self._build_while(lambda: self.column.count() <= index + 2)
+        block = self.column.itemAt(index) if index < self.column.count() else None
+        if block is not None:
+            self._keep_place(lambda: block.geometry().y() + round(share * block.geometry().height()))
 
     def set_scroll_position(self, value: int) -> None:
         """Scroll to `value`, with any fling stopped."""
