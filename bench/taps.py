@@ -158,14 +158,12 @@ class Tapper(QObject):
         if route is None:  # the bare window: nothing to time
             QTimer.singleShot(0, self._next)
             return
-        if route == before:
-            # No new screen (e.g. a text-size button): time the next frame that paints the button, which the
-            # release itself always causes (its pressed look goes), along with whatever the handler changed.
-            kind, painted = SAME_SCREEN, button
-        else:
-            screen = self.window.current_screen()
-            # The scrolled page is painted with the screen (the screen itself may be hidden behind its viewport).
-            kind, painted = route.screen, screen.scroll.widget() if hasattr(screen, "scroll") else screen
+        # The frame that paints the screen's scrolled page (the screen itself may be hidden behind it): a new
+        # screen, or the same one built again or grown (Larger text, "Show more"; a button that was tapped may
+        # be gone by then, so it is not the one watched).
+        screen = self.window.current_screen()
+        painted = screen.scroll.widget() if hasattr(screen, "scroll") else screen
+        kind = SAME_SCREEN if route == before else route.screen
         self.leads_to[(before.screen, name)] = kind
         self._timeout.start()
         self._watcher.watch(painted, lambda done: self._painted(kind, released, done, first_visit))
@@ -200,14 +198,20 @@ def random_taps(count: int, seed: int) -> Callable[[list[QAbstractButton]], QAbs
 def top_up_taps(tapper: Tapper, kinds: tuple[str, ...], minimum: int, seed: int, limit: int):
     """Random taps that prefer buttons known to open a screen kind with fewer than `minimum` first visits.
 
-    Stops when every kind has `minimum` samples, or after `limit` taps. Learns which button opens what from
-    the taps themselves, so it does not depend on the buttons' wording.
+    Stops when every kind has `minimum` first visits (or 4 × `minimum` taps), or after `limit` taps. Learns
+    which button opens what from the taps themselves, so it does not depend on the buttons' wording.
     """
     rng = random.Random(seed)
     left = [limit]
 
     def choose(buttons: list[QAbstractButton]) -> QAbstractButton | None:
-        short = {kind for kind in kinds if len(tapper.first_visits.get(kind, ())) < minimum}
+        # A kind reached 4 × minimum times is not pursued further even with fewer first visits: the start
+        # screen is the root of the history, kept, and built again only after a change of look.
+        short = {
+            kind
+            for kind in kinds
+            if len(tapper.first_visits.get(kind, ())) < minimum and len(tapper.latencies.get(kind, ())) < 4 * minimum
+        }
         if not short or left[0] == 0 or not buttons:
             return None
         left[0] -= 1
