@@ -6,7 +6,7 @@ that. The text is drawn as plain text, never as HTML: staff-typed `<b>` shows as
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -16,6 +16,7 @@ EVIDENCE_DOTS = {3: "●●●●", 2: "●●●○", 1: "●●○○", 0: "�
 # The badge colours, as in theme.qss (white text on each, at least 7:1): the words say the level, colour repeats it.
 EVIDENCE_COLOURS = {"strong": "#1B5E20", "moderate": "#0D47A1", "limited": "#6B3A00", "not_proven": "#8E1B1B"}
 BADGE_PADDING = (14, 6)
+BULLET = "•"
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
@@ -28,6 +29,12 @@ class Block:
     bold: bool = False
     gap: int = 10
     evidence: Evidence | None = None  # drawn as a badge: the level in dots and words, on its colour
+    mark: str = ""  # a bullet or a step number, drawn left of the text, which wraps clear of it
+
+    @property
+    def said(self) -> str:
+        """The line as a screen reader says it: a step's number is read out, a bullet is not."""
+        return f"{self.mark}  {self.text}" if self.mark and self.mark != BULLET else self.text
 
 
 def badge_text(evidence: Evidence) -> str:
@@ -66,13 +73,14 @@ class Blocks:
             for index, (block, font) in enumerate(zip(self.blocks, fonts, strict=True)):
                 top += block.gap if index else 0
                 metrics = QFontMetrics(font)
+                indent = metrics.horizontalAdvance(block.mark + "  ") if block.mark else 0
                 if block.evidence is not None:
                     across, down = BADGE_PADDING
                     size = QSize(metrics.horizontalAdvance(badge_text(block.evidence)) + 2 * across,
                                  metrics.height() + 2 * down)  # fmt: skip
                 else:
-                    size = metrics.boundingRect(QRect(0, 0, max(width, 1), 1 << 20), WRAP, block.text).size()
-                rects.append(QRect(0, top, min(size.width(), width), size.height()))
+                    size = metrics.boundingRect(QRect(0, 0, max(width - indent, 1), 1 << 20), WRAP, block.text).size()
+                rects.append(QRect(indent, top, min(size.width(), width - indent), size.height()))
                 top += size.height()
             self._rects[width] = rects
         return self._rects[width]
@@ -97,6 +105,9 @@ class Blocks:
             else:
                 painter.setPen(colour)
                 painter.drawText(rect.adjusted(0, 0, 0, 1), WRAP, block.text)
+                if block.mark:
+                    painter.drawText(QRect(area.left(), rect.top(), rect.left() - area.left(), rect.height()),
+                                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, block.mark)  # fmt: skip
 
 
 def _height_for_width_policy(widget: QWidget, horizontal: QSizePolicy.Policy) -> None:
@@ -115,7 +126,7 @@ class TextPanel(QLabel):
         super().__init__()
         self.setObjectName(role)
         self.blocks = Blocks([Block(title, scale=28 / 24, bold=True, gap=0), *blocks])
-        text = "\n".join(block.text for block in self.blocks.blocks)
+        text = "\n".join(block.said for block in self.blocks.blocks)
         self.setText(text)  # plain text, never shown by QLabel itself
         self.setAccessibleName(text)
         _height_for_width_policy(self, QSizePolicy.Policy.Preferred)
@@ -147,22 +158,28 @@ class PaintedButton(QPushButton):
     """A large button drawing wrapped text itself (a title, a badge, a line of detail) beside an optional icon."""
 
     MARGINS = (24, 16, 24, 18)
-    ICON = 72
+    ICON = QSize(72, 72)
     ICON_GAP = 20
 
-    def __init__(self, blocks: list[Block], icon=None):
+    def __init__(self, blocks: list[Block], icon=None, icon_size: QSize = ICON):
         super().__init__()
         self.blocks = Blocks(blocks)
-        self._icon = icon  # a QIcon, drawn at ICON pixels
+        self._icon = icon  # a QIcon (an icon, or a drawing), drawn within icon_size
+        self._icon_size = icon_size
         _height_for_width_policy(self, QSizePolicy.Policy.Expanding)
 
+    def show_picture(self, icon, size: QSize) -> None:
+        """Draw `icon` (a QIcon: an icon or a drawing) within `size`, left of the text."""
+        self._icon, self._icon_size = icon, size
+        self.updateGeometry()
+
     def _text_left(self) -> int:
-        return self.MARGINS[0] + (self.ICON + self.ICON_GAP if self._icon is not None else 0)
+        return self.MARGINS[0] + (self._icon_size.width() + self.ICON_GAP if self._icon is not None else 0)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         _, top, right, bottom = self.MARGINS
         text = self.blocks.height(self.font(), width - self._text_left() - right)
-        return max(text, self.ICON if self._icon is not None else 0) + top + bottom
+        return max(text, self._icon_size.height() if self._icon is not None else 0) + top + bottom
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(400, self.heightForWidth(400))
@@ -175,7 +192,8 @@ class PaintedButton(QPushButton):
         left, top, right, _ = self.MARGINS
         painter = QPainter(self)
         if self._icon is not None:
-            self._icon.paint(painter, QRect(left, (self.height() - self.ICON) // 2, self.ICON, self.ICON))
+            size = self._icon_size
+            self._icon.paint(painter, QRect(QPoint(left, (self.height() - size.height()) // 2), size))
         text_left = self._text_left()
         width = self.width() - text_left - right
         height = self.blocks.height(self.font(), width)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.resources import icon_path
 from kiosk.storage.rows import Evidence
-from kiosk.ui.painted import EVIDENCE_DOTS, Block, PaintedButton, TextPanel
+from kiosk.ui.painted import BULLET, EVIDENCE_DOTS, Block, PaintedButton, TextPanel
 
 
 @cache
@@ -83,7 +83,9 @@ def _as_block(widget: QWidget) -> Block | None:
     evidence = widget.property("evidence")
     if evidence is not None:
         return Block(Evidence(evidence).words, evidence=Evidence(evidence))
-    return Block(widget.text())
+    if widget.objectName() == "Bullet":
+        return Block(widget.accessibleName(), mark=BULLET)
+    return Block(widget.text(), bold=widget.objectName() == "SectionTitle")
 
 
 def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
@@ -126,7 +128,12 @@ def text_section(title: str, text: str) -> QFrame:
 
 def list_section(title: str, entries: tuple[str, ...], role: str = "Section") -> QFrame:
     """A section holding a bulleted list."""
-    return TextPanel(title, [Block(f"•  {entry}") for entry in entries], role)
+    return TextPanel(title, [Block(entry, mark=BULLET) for entry in entries], role)
+
+
+def numbered_section(title: str, steps: tuple[str, ...], role: str = "Section") -> QFrame:
+    """A section holding steps in order, numbered (the number is read out too)."""
+    return TextPanel(title, [Block(step, mark=f"{number}.") for number, step in enumerate(steps, start=1)], role)
 
 
 class CardButton(PaintedButton):

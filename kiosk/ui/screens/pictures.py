@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QSizePolicy
 
@@ -16,7 +17,7 @@ ONLY_A_DOCTOR = (
     "A drawing cannot tell you the cause. Only a doctor can tell for sure. "
     "Show your doctor the pattern that looks closest to yours."
 )
-THUMBNAIL_HEIGHT = 150
+THUMBNAIL = QSize(200, 150)  # the drawings are 4:3
 DRAWING_HEIGHT = 340
 
 
@@ -46,7 +47,7 @@ class PicturesScreen(Screen):
         yield
         for pattern in self.content.pictures:
             tile = CardButton(pattern.title, pattern.caption, accessible_name=f"Pattern: {pattern.title}")
-            tile.layout().insertWidget(0, drawing(pattern, THUMBNAIL_HEIGHT), 0, Qt.AlignmentFlag.AlignVCenter)
+            tile.show_picture(QIcon(str(picture_path(pattern.picture))), THUMBNAIL)
             tile.clicked.connect(lambda _=False, pattern_id=pattern.id: self.go("picture", pattern_id))
             tiles.add(tile)
             yield
