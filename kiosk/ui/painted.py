@@ -128,6 +128,7 @@ class TextPanel(QLabel):
         self.blocks = Blocks([Block(title, scale=28 / 24, bold=True, gap=0), *blocks])
         text = "\n".join(block.said for block in self.blocks.blocks)
         self.setText(text)  # plain text, never shown by QLabel itself
+        self.setWordWrap(True)  # else QLabel drops the height-for-width policy whenever its text or font changes
         self.setAccessibleName(text)
         _height_for_width_policy(self, QSizePolicy.Policy.Preferred)
 
