@@ -115,7 +115,8 @@ def test_the_picture_guide_is_one_tap_from_the_cause_picker_and_never_names_the_
         seen = patient.reads()
         assert pattern.caption in seen
         assert "Only a doctor can tell for sure" in seen
-        drawings = window.current_screen().findChildren(QSvgWidget)
+        screen = window.current_screen()
+        drawings = [d for d in screen.findChildren(QSvgWidget) if d.isVisibleTo(screen)]  # not one left from before
         assert drawings and drawings[0].renderer().isValid()
         assert drawings[0].accessibleDescription() == pattern.description
         assert drawings[0].height() >= 300
@@ -133,7 +134,7 @@ def test_the_picture_guide_fits_a_small_landscape_and_a_portrait_screen(patient,
         window.navigator.go(Route("picture", "widening-part"))
         patient.reads()
         screen = window.current_screen()
-        drawing = screen.findChildren(QSvgWidget)[0]
+        drawing = next(d for d in screen.findChildren(QSvgWidget) if d.isVisibleTo(screen))
         assert drawing.width() <= screen.scroll.viewport().width()
         assert drawing.mapTo(screen, drawing.rect().bottomRight()).y() < screen.height()
 

@@ -7,7 +7,7 @@ from dataclasses import FrozenInstanceError, replace
 import pytest
 from conftest import Patient, read_screen, wait_until_complete
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from kiosk.app import build_window
 from kiosk.storage.content_tables import replace_content
@@ -179,10 +179,15 @@ def test_a_section_is_one_widget_and_text_typed_as_markup_shows_as_typed(window,
 
 
 def test_a_card_is_built_from_few_widgets(window, qtbot):
-    window.navigator.go(Route("treatment", window.content.treatments[0].id))
+    card = window.content.treatments[0]
+    window.navigator.go(Route("treatment", card.id))
     wait_until_complete(qtbot, window)
     content = window.current_screen().column.parentWidget()
-    assert len(content.findChildren(QWidget)) <= 16  # was 44: a panel, a title and a label or more per section
+    questions = next(w for w in content.findChildren(QFrame) if w.accessibleName() == "Questions to ask your doctor")
+    inside = questions.findChildren(QWidget)
+    assert len(inside) == 1 + 2 * len(card.questions)  # its title, and each question with its toggle under it
+    # was 44 without key points, Get help now and the next steps: a panel, a title and a label or more per section
+    assert len(content.findChildren(QWidget)) - len(inside) - 1 <= 16
 
 
 @pytest.fixture

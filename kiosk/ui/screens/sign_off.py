@@ -19,6 +19,8 @@ def next_steps_section(steps: tuple[str, ...]) -> QFrame:
     return numbered_section(NEXT_STEPS, steps)
 
 
-def checked_by_label(checked_by: CheckedBy | None) -> QLabel:
-    """ "Checked by NAME, ROLE, on DATE", or that no clinician has checked it yet."""
-    return text_label(f"{checked_by.line}." if checked_by else f"{NOT_CHECKED}.", "Small")
+def checked_by_label(checked_by: CheckedBy | None, sources: str = "") -> QLabel:
+    """ "Checked by NAME, ROLE, on DATE", or that no clinician has checked it yet; under the sources, if given
+    (one label: the small print at the end of a screen)."""
+    line = f"{checked_by.line}." if checked_by else f"{NOT_CHECKED}."
+    return text_label(f"{sources}\n{line}" if sources else line, "Small")

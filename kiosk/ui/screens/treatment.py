@@ -56,5 +56,4 @@ class TreatmentScreen(Screen):
             self.column.addWidget(next_steps_section(card.next_steps))
         self.column.addWidget(questions_section(self, card))
         sources = "Sources: " + ", ".join(card.sources) + f".\nSources last checked: {card.last_reviewed}."
-        self.column.addWidget(text_label(sources, "Small"))
-        self.column.addWidget(checked_by_label(card.checked_by))
+        self.column.addWidget(checked_by_label(card.checked_by, sources))
