@@ -36,6 +36,9 @@ class ContentChanges:
     causes_reordered: bool = False
     red_flags_changed: bool = False
     glossary_changed: bool = False
+    topics_changed: bool = False
+    pictures_changed: bool = False
+    translations_changed: bool = False
     settings_changed: tuple[str, ...] = ()
 
     @property
@@ -80,6 +83,12 @@ class ContentChanges:
             parts.append("changed warning signs")
         if self.glossary_changed:
             parts.append("changed words explained")
+        if self.topics_changed:
+            parts.append("changed topics")
+        if self.pictures_changed:
+            parts.append("changed the picture guide")
+        if self.translations_changed:
+            parts.append("changed translations")
         parts += [f"changed {field_label(key).lower()}" for key in self.settings_changed]
         return parts
 
@@ -122,5 +131,8 @@ def compare(old: Document, new: Document) -> ContentChanges:
         red_flags_changed=(old.content.red_flags, old.content.red_flags_page)
         != (new.content.red_flags, new.content.red_flags_page),
         glossary_changed=old.content.glossary != new.content.glossary,
+        topics_changed=old.content.topics != new.content.topics,
+        pictures_changed=old.content.pictures != new.content.pictures,
+        translations_changed=set(old.content.translations) != set(new.content.translations),
         settings_changed=tuple(key for key in new_settings if new_settings[key] != old_settings.get(key)),
     )
