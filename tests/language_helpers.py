@@ -3,6 +3,7 @@
 import json
 import shutil
 import tomllib
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -106,3 +107,21 @@ def spanish_kiosk(tmp_path, name="kiosk"):
     replace_content(library.conn, load_bundle(folder).content)
     library.close()
     return db
+
+
+def english_only_kiosk(tmp_path, name="english"):
+    """A kiosk database whose published content carries no translation (the kiosk itself ships Spanish)."""
+    db = tmp_path / name / "kiosk.db"
+    library = Library.open(db)
+    replace_content(library.conn, load_bundle(content_copy(tmp_path / f"{name}-content")).content)
+    library.close()
+    return db
+
+
+@contextmanager
+def shipping(monkeypatch, folder: Path):
+    """Inside this block the kiosk ships the content in `folder` (as a kiosk of an older or newer release)."""
+    with monkeypatch.context() as patch:
+        patch.setattr("kiosk.content.bundled.bundled_content_dir", lambda: folder)
+        patch.setattr("kiosk.content.language_update.bundled_content_dir", lambda: folder)
+        yield

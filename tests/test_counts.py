@@ -129,6 +129,7 @@ def test_staff_turn_counting_on_and_see_the_chart_and_top_cards(patient, window,
 
 def test_kiosk_admin_insights_exports_csv_with_card_names(tmp_path):
     db = tmp_path / "kiosk.db"
+    assert kiosk_admin(db, "init").returncode == 0
     assert kiosk_admin(db, "settings", "set", "count_visits", "1").returncode == 0
     conn = open_database(db)
     card = conn.execute("SELECT id, name FROM treatment ORDER BY id LIMIT 1").fetchone()

@@ -7,7 +7,15 @@ import zipfile
 
 import pytest
 from admin_runner import database_dump, kiosk_admin, pack_bytes, valid_document
-from language_helpers import FINASTERIDE_ES, GUIDANCE_ES, content_copy, spanish_kiosk, write_overlay
+from language_helpers import (
+    FINASTERIDE_ES,
+    GUIDANCE_ES,
+    content_copy,
+    english_only_kiosk,
+    shipping,
+    spanish_kiosk,
+    write_overlay,
+)
 
 from kiosk.content.bundled import load_bundle
 from kiosk.content.editing import draft_content, update_treatment
@@ -42,6 +50,7 @@ def test_a_pack_keeps_the_spanish_from_one_kiosk_to_another(tmp_path):
     pack.parent.mkdir()
     assert kiosk_admin(db, "export", str(pack)).returncode == 0
     other = tmp_path / "other" / "kiosk.db"
+    assert kiosk_admin(other, "init").returncode == 0
     imported = kiosk_admin(other, "import", str(pack))
     assert imported.returncode == 0, imported.stderr
     library = Library.open(other)
@@ -130,10 +139,11 @@ def test_staff_translate_a_text_in_the_draft_and_patients_see_it_once_published(
 
 def test_a_kiosk_updated_to_ship_spanish_gets_the_spanish_texts_that_match_its_english_once(tmp_path, monkeypatch):
     db = tmp_path / "kiosk" / "kiosk.db"
-    library = Library.open(db)
-    update_treatment(library.conn, "finasteride", {"side_effects": "Some men have less interest in sex."})
-    publish(library.conn, backup_dir=tmp_path / "backups")
-    library.close()
+    with shipping(monkeypatch, content_copy(tmp_path / "before")):  # a release without any translation
+        library = Library.open(db)
+        update_treatment(library.conn, "finasteride", {"side_effects": "Some men have less interest in sex."})
+        publish(library.conn, backup_dir=tmp_path / "backups")
+        library.close()
 
     folder = content_copy(tmp_path)  # the update: the same English, now with Spanish beside it
     write_overlay(folder, "es", {"treatments/finasteride.toml": FINASTERIDE_ES, "index.toml": GUIDANCE_ES})
@@ -158,8 +168,7 @@ def test_a_kiosk_updated_to_ship_spanish_gets_the_spanish_texts_that_match_its_e
 
 def test_a_pack_says_format_2_only_when_it_carries_translations(tmp_path):
     english_only = tmp_path / "english.zip"
-    db = tmp_path / "plain" / "kiosk.db"
-    Library.open(db).close()
+    db = english_only_kiosk(tmp_path)
     assert kiosk_admin(db, "export", str(english_only)).returncode == 0
     spanish = tmp_path / "spanish.zip"
     assert kiosk_admin(spanish_kiosk(tmp_path), "export", str(spanish)).returncode == 0
@@ -171,7 +180,8 @@ def test_a_pack_says_format_2_only_when_it_carries_translations(tmp_path):
 
 def test_a_bad_overlay_reaches_neither_a_new_kiosk_nor_an_updated_one(tmp_path, monkeypatch):
     updated = tmp_path / "updated" / "kiosk.db"
-    Library.open(updated).close()
+    with shipping(monkeypatch, content_copy(tmp_path / "before")):  # a release without any translation
+        Library.open(updated).close()
     before = database_dump(updated)
     folder = content_copy(tmp_path)
     write_overlay(folder, "es", {"treatments/finasteride.toml": FINASTERIDE_ES, "index.toml": GUIDANCE_ES})
