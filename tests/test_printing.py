@@ -116,6 +116,7 @@ def test_the_kiosk_never_waits_on_a_slow_printer(patient, window, qtbot, tmp_pat
 def test_print_sample_writes_the_printout_as_a_one_page_pdf(tmp_path):
     db = tmp_path / "kiosk.db"
     out = tmp_path / "sample.pdf"
+    assert kiosk_admin(db, "init").returncode == 0
     result = kiosk_admin(db, "print-sample", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "sample printout" in result.stdout
