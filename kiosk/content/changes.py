@@ -4,6 +4,7 @@ from dataclasses import dataclass, fields
 
 from kiosk.content.document import Document
 from kiosk.content.labels import field_label
+from kiosk.content.languages import slots
 from kiosk.storage.rows import Treatment
 
 MAX_SUMMARY = 200
@@ -101,6 +102,13 @@ def _changed_fields(old: Treatment, new: Treatment) -> tuple[str, ...]:
     return tuple(field.name for field in fields(Treatment) if getattr(old, field.name) != getattr(new, field.name))
 
 
+def _translations_changed(old: Document, new: Document) -> bool:
+    """Whether a translated text was added, changed or taken away (not counting those whose English went)."""
+    places = {slot.key for slot in slots(new.content, new.doctor_guidance)}
+    kept = {entry for entry in old.content.translations if entry.key in places}
+    return kept != set(new.content.translations)
+
+
 def compare(old: Document, new: Document) -> ContentChanges:
     """What publishing `new` in place of `old` would change."""
     old_cards = {card.id: card for card in old.content.treatments}
@@ -133,6 +141,6 @@ def compare(old: Document, new: Document) -> ContentChanges:
         glossary_changed=old.content.glossary != new.content.glossary,
         topics_changed=old.content.topics != new.content.topics,
         pictures_changed=old.content.pictures != new.content.pictures,
-        translations_changed=set(old.content.translations) != set(new.content.translations),
+        translations_changed=_translations_changed(old, new),
         settings_changed=tuple(key for key in new_settings if new_settings[key] != old_settings.get(key)),
     )
