@@ -25,16 +25,18 @@ class Plan:
     import_sizes: tuple[int, ...]
     many_cards: int
     chromium_runs: int
+    tap_cards: int  # the taps again on the bundled content cloned to this many cards
+    tap_cards_taps: int
 
     @classmethod
     def full(cls, skip_chromium: bool) -> "Plan":
         """The real thing: the numbers in docs/performance.md."""
-        return cls(7, 1000, 50, (20, 1000, 10_000), 10_000, 0 if skip_chromium else 5)
+        return cls(7, 10_000, 50, (20, 1000, 10_000), 10_000, 0 if skip_chromium else 5, 1000, 1000)
 
     @classmethod
     def quick(cls, skip_chromium: bool) -> "Plan":
         """Every measurement once, on small inputs: checks that the bench works, not how fast the kiosk is."""
-        return cls(1, 20, 1, (20, 200, 1000), 1000, 0 if skip_chromium else 1)
+        return cls(1, 20, 1, (20, 200, 1000), 1000, 0 if skip_chromium else 1, 200, 20)
 
 
 def _mb(kb: float) -> float:
@@ -42,12 +44,27 @@ def _mb(kb: float) -> float:
 
 
 def _start_summary(runs: list[dict]) -> dict:
+    summary = {key: median_of(runs, key) for key in ("first_frame_s", "interpreter_up_s") if key in runs[0]}
+    return {**summary, "rss_after_start_mb": _mb(median_of(runs, "rss_after_start_kb")), "runs": len(runs)}
+
+
+def _tap_probe(folder: Path, db: Path, taps: int, per_kind: int) -> dict:
+    arguments = ("taps", "kiosk", "--db", str(db), "--taps", str(taps), "--min-per-kind", str(per_kind))
+    return run_probe(folder, *arguments)
+
+
+def _tap_summary(kiosk: dict, taps: int) -> dict:
+    latencies, first = kiosk["tap_to_paint_ms"], kiosk["first_visit_ms"]
     return {
-        "first_frame_s": median_of(runs, "first_frame_s"),
-        "first_paint_event_s": median_of(runs, "first_paint_event_s"),
-        "interpreter_up_s": median_of(runs, "interpreter_up_s"),
-        "rss_after_start_mb": _mb(median_of(runs, "rss_after_start_kb")),
-        "runs": len(runs),
+        "count": taps,
+        "timeouts": kiosk["tap_timeouts"],
+        "errors_caught": kiosk["errors_caught"],
+        "random_taps_by_screen": kiosk["random_taps_by_kind"],
+        "by_screen": {kind: percentiles(latencies.get(kind, [])) for kind in SCREEN_KINDS},
+        "first_visits": {kind: percentiles(first.get(kind, [])) for kind in SCREEN_KINDS},
+        "same_screen": percentiles(latencies.get(SAME_SCREEN, [])),
+        "all": percentiles([sample for samples in latencies.values() for sample in samples]),
+        "all_taps": kiosk["all_taps"],
     }
 
 
@@ -63,37 +80,39 @@ def run(plan: Plan, progress=print) -> dict:
         many_db = folder / "many.db"
         cards.fill_database(many_db, cards.generated_content(plan.many_cards, bundled))
 
-        progress(f"start: {plan.start_runs} fresh processes each of bare, kiosk, kiosk with {plan.many_cards} cards")
+        cards_db = folder / "cards.db"
+        cards.fill_database(cards_db, cards.generated_content(plan.tap_cards, bundled))
+
+        progress(f"start: {plan.start_runs} fresh processes each of 6 kinds (bare, label, kiosk, 10,000 cards)")
         starts = start_runs(
             folder,
             plan.start_runs,
-            {"bare": ("bare",), "kiosk": ("kiosk", "--db", str(bundled_db)), "many": ("kiosk", "--db", str(many_db))},
+            {
+                "label": ("bench.first_frame", "label"),
+                "kiosk": ("bench.first_frame", "kiosk", "--db", str(bundled_db)),
+                "many": ("bench.first_frame", "kiosk", "--db", str(many_db)),
+                "bare_probe": ("bench.probe", "bare"),
+                "kiosk_probe": ("bench.probe", "kiosk", "--db", str(bundled_db)),
+                "many_probe": ("bench.probe", "kiosk", "--db", str(many_db)),
+            },
         )
         results["start"] = {name: _start_summary(runs) for name, runs in starts.items()}
-        results["start"]["many"]["cards"] = plan.many_cards
+        results["start"]["many"]["cards"] = results["start"]["many_probe"]["cards"] = plan.many_cards
         results["start"]["kiosk"]["cards"] = len(bundled.treatments)
 
         progress(f"taps: {plan.taps} random taps on the bare window and on the kiosk")
         bare = run_probe(folder, "taps", "bare", "--taps", str(plan.taps))
-        kiosk = run_probe(
-            folder,
-            "taps", "kiosk", "--db", str(bundled_db), "--taps", str(plan.taps),
-            "--min-per-kind", str(plan.min_taps_per_screen),
-        )  # fmt: skip
+        kiosk = _tap_probe(folder, bundled_db, plan.taps, plan.min_taps_per_screen)
+        progress(f"taps: {plan.tap_cards_taps} random taps on the kiosk with {plan.tap_cards:,} cards")
+        with_cards = _tap_probe(folder, cards_db, plan.tap_cards_taps, plan.min_taps_per_screen)
     results["memory"] = {
-        name: {"after_start_mb": _mb(probe["rss_after_start_kb"]), "after_taps_mb": _mb(probe["rss_after_taps_kb"])}
+        name: {"after_start_mb": _mb(probe["rss_after_start_kb"]), "after_taps_mb": _mb(probe["rss_after_taps_kb"]),
+               "by_taps_mb": {int(taps): _mb(kb) for taps, kb in probe["rss_by_taps_kb"].items()}}
         for name, probe in (("bare", bare), ("kiosk", kiosk))
-    }
-    latencies = kiosk["tap_to_paint_ms"]
-    results["taps"] = {
-        "count": plan.taps,
-        "timeouts": kiosk["tap_timeouts"],
-        "random_taps_by_screen": kiosk["random_taps_by_kind"],
-        "by_screen": {kind: percentiles(latencies.get(kind, [])) for kind in SCREEN_KINDS},
-        "same_screen": percentiles(latencies.get(SAME_SCREEN, [])),
-        "all": percentiles([sample for samples in latencies.values() for sample in samples]),
-        "all_taps": kiosk["all_taps"],
-    }
+    }  # fmt: skip
+    results["taps"] = _tap_summary(kiosk, plan.taps)
+    results["taps_with_cards"] = {**_tap_summary(with_cards, plan.tap_cards_taps), "cards": plan.tap_cards}
+    results["widgets_per_screen"] = kiosk["widgets_per_screen"]
     results["refs_lost_per_tap"] = {
         name: {key: value / plan.taps for key, value in probe["refs_lost_in_taps"].items()}
         for name, probe in (("bare", bare), ("kiosk", kiosk))

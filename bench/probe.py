@@ -17,11 +17,12 @@ import time
 INTERPRETER_UP = time.monotonic()
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget  # noqa: E402
 
 from bench import taps  # noqa: E402
 
 NO_PAINT_TIMEOUT_MS = 60_000
+SAMPLE_EVERY = 1000  # taps between samples of resident memory
 
 
 def resident_kb() -> int:
@@ -94,11 +95,20 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
         leave(result)
     guard = taps.RefGuard()
     kiosk = arguments.kind == "kiosk"
-    tapper = taps.Tapper(window, (lambda: window.navigator.current) if kiosk else (lambda: None), guard)
+    route = (lambda: window.navigator.current) if kiosk else (lambda: None)
+    tapper = taps.Tapper(window, route, guard, (lambda: screens_built(window)) if kiosk else (lambda: 0))
     result["taps"] = arguments.taps
+    result["rss_by_taps_kb"] = {}
+    random_choice = taps.random_taps(arguments.taps, arguments.seed)
+
+    def choose(buttons):
+        if tapper.taps % SAMPLE_EVERY == 0:
+            result["rss_by_taps_kb"][tapper.taps] = resident_kb()
+        return random_choice(buttons)
 
     def after_random_taps() -> None:
         result["rss_after_taps_kb"] = resident_kb()
+        result["rss_by_taps_kb"][tapper.taps] = result["rss_after_taps_kb"]
         result["refs_lost_in_taps"] = guard.lost()
         if not kiosk:
             leave(result)
@@ -109,13 +119,41 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
 
     def finish() -> None:
         result["tap_to_paint_ms"] = tapper.latencies
+        result["first_visit_ms"] = tapper.first_visits
         result["tap_timeouts"] = tapper.timeouts
         result["all_taps"] = tapper.taps
+        result["errors_caught"] = window.crash_handler.count
+        result["widgets_per_screen"] = widgets_per_screen(window)
         leave(result)
 
     # Runs on from the event loop; this callback returns at once, as a real touch handler would.
-    tapper.run(taps.random_taps(arguments.taps, arguments.seed), after_random_taps)
+    tapper.run(choose, after_random_taps)
     first.keep = tapper
+
+
+def screens_built(window) -> int:
+    """How many times the kiosk's screens have been built so far (a tap that adds one built its screen)."""
+    stack = window.frame.stack
+    return sum(getattr(stack.widget(index), "builds", 0) for index in range(stack.count()))
+
+
+def widgets_per_screen(window) -> dict[str, dict[str, int]]:
+    """For the first place of each kind of screen: widgets built for its first frame, and once complete."""
+    from kiosk.ui.screens.registry import all_routes
+
+    counts = {}
+    for route in all_routes(window.content):
+        if route.screen in counts:
+            continue
+        window.navigator.home()
+        window.navigator.go(route)
+        screen = window.current_screen()
+        content = screen.column.parentWidget()
+        first_view = len(content.findChildren(QWidget))
+        screen.finish_building()
+        counts[route.screen] = {"first_view": first_view, "complete": len(content.findChildren(QWidget))}
+    window.navigator.home()
+    return counts
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:

@@ -28,10 +28,10 @@ def probe_environment(home: Path) -> dict[str, str]:
     return environment
 
 
-def run_probe(home: Path, *arguments: str) -> dict:
-    """Spawn `python -m bench.probe ARGUMENTS` and return its one JSON line."""
+def run_probe(home: Path, *arguments: str, module: str = "bench.probe") -> dict:
+    """Spawn `python -m MODULE ARGUMENTS` (a probe) and return its one JSON line."""
     environment = probe_environment(home)
-    command = [sys.executable, "-m", "bench.probe", *arguments]
+    command = [sys.executable, "-m", module, *arguments]
     environment["BENCH_SPAWN_MONOTONIC"] = repr(time.monotonic())
     done = subprocess.run(
         command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False
@@ -46,11 +46,14 @@ def run_probe(home: Path, *arguments: str) -> dict:
 
 
 def start_runs(home: Path, runs: int, variants: dict[str, tuple[str, ...]]) -> dict[str, list[dict]]:
-    """`runs` fresh starts of each variant, interleaved so that drift in the machine hits all alike."""
+    """`runs` fresh starts of each variant, interleaved so that drift in the machine hits all alike.
+
+    A variant is (module, arguments...): `bench.probe` takes "start" first; `bench.first_frame` does not."""
     results: dict[str, list[dict]] = {name: [] for name in variants}
     for _ in range(runs):
-        for name, arguments in variants.items():
-            results[name].append(run_probe(home, "start", *arguments))
+        for name, (module, *arguments) in variants.items():
+            prefix = ("start",) if module == "bench.probe" else ()
+            results[name].append(run_probe(home, *prefix, *arguments, module=module))
     return results
 
 

@@ -105,14 +105,17 @@ class Tapper(QObject):
     """Taps the window's buttons one at a time from the event loop; times taps that change the screen.
 
     `choose(buttons)` picks the next button (None to stop). For the bare window, `route` is always None and
-    no tap changes the screen. Results: `latencies` (ms by screen kind), `taps`, `timeouts`, and `leads_to`,
+    no tap changes the screen. `builds()` counts the screens built so far: a tap that raised it built the
+    screen it opened (a first visit), one that did not showed a screen kept for Back. Results: `latencies`
+    (ms by screen kind), `first_visits` (the same, first visits only), `taps`, `timeouts`, and `leads_to`,
     which kind of screen each button (by screen and name) opened.
     """
 
-    def __init__(self, window, route: Callable[[], object], guard: RefGuard):
+    def __init__(self, window, route: Callable[[], object], guard: RefGuard, builds: Callable[[], int] = lambda: 0):
         super().__init__()
-        self.window, self._route, self._guard = window, route, guard
+        self.window, self._route, self._guard, self._builds = window, route, guard, builds
         self.latencies: dict[str, list[float]] = {}
+        self.first_visits: dict[str, list[float]] = {}
         self.leads_to: dict[tuple[str, str], str] = {}
         self.taps = self.timeouts = 0
         self._watcher = FrameWatcher()
@@ -145,27 +148,31 @@ class Tapper(QObject):
 
     def _release(self, button: QAbstractButton) -> None:
         before = self._route()
+        built_before = self._builds()
         name = button.accessibleName()
         released = time.monotonic()
         QTest.mouseRelease(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _centre(button))
         self.taps += 1
+        first_visit = self._builds() > built_before
         route = self._route()
         if route is None:  # the bare window: nothing to time
             QTimer.singleShot(0, self._next)
             return
-        if route == before:
-            # No new screen (e.g. a text-size button): time the next frame that paints the button, which the
-            # release itself always causes (its pressed look goes), along with whatever the handler changed.
-            kind, painted = SAME_SCREEN, button
-        else:
-            kind, painted = route.screen, self.window.current_screen()
+        # The frame that paints the screen's scrolled page (the screen itself may be hidden behind it): a new
+        # screen, or the same one built again or grown (Larger text, "Show more"; a button that was tapped may
+        # be gone by then, so it is not the one watched).
+        screen = self.window.current_screen()
+        painted = screen.scroll.widget() if hasattr(screen, "scroll") else screen
+        kind = SAME_SCREEN if route == before else route.screen
         self.leads_to[(before.screen, name)] = kind
         self._timeout.start()
-        self._watcher.watch(painted, lambda done: self._painted(kind, released, done))
+        self._watcher.watch(painted, lambda done: self._painted(kind, released, done, first_visit))
 
-    def _painted(self, kind: str, released: float, done: float) -> None:
+    def _painted(self, kind: str, released: float, done: float, first_visit: bool) -> None:
         self._timeout.stop()
         self.latencies.setdefault(kind, []).append((done - released) * 1000)
+        if first_visit and kind != SAME_SCREEN:
+            self.first_visits.setdefault(kind, []).append((done - released) * 1000)
         QTimer.singleShot(0, self._next)
 
     def _timed_out(self) -> None:
@@ -189,16 +196,22 @@ def random_taps(count: int, seed: int) -> Callable[[list[QAbstractButton]], QAbs
 
 
 def top_up_taps(tapper: Tapper, kinds: tuple[str, ...], minimum: int, seed: int, limit: int):
-    """Random taps that prefer buttons known to open a screen kind with fewer than `minimum` samples.
+    """Random taps that prefer buttons known to open a screen kind with fewer than `minimum` first visits.
 
-    Stops when every kind has `minimum` samples, or after `limit` taps. Learns which button opens what from
-    the taps themselves, so it does not depend on the buttons' wording.
+    Stops when every kind has `minimum` first visits (or 4 × `minimum` taps), or after `limit` taps. Learns
+    which button opens what from the taps themselves, so it does not depend on the buttons' wording.
     """
     rng = random.Random(seed)
     left = [limit]
 
     def choose(buttons: list[QAbstractButton]) -> QAbstractButton | None:
-        short = {kind for kind in kinds if len(tapper.latencies.get(kind, ())) < minimum}
+        # A kind reached 4 × minimum times is not pursued further even with fewer first visits: the start
+        # screen is the root of the history, kept, and built again only after a change of look.
+        short = {
+            kind
+            for kind in kinds
+            if len(tapper.first_visits.get(kind, ())) < minimum and len(tapper.latencies.get(kind, ())) < 4 * minimum
+        }
         if not short or left[0] == 0 or not buttons:
             return None
         left[0] -= 1

@@ -42,7 +42,8 @@ def wait_until_complete(qtbot, window) -> None:
 
 
 def read_screen(widget) -> list[str]:
-    """What a screen reader finds on screen: the accessible names of every visible element."""
+    """What a screen reader finds on screen: the accessible names of every visible element, a line at a time
+    (a section is one element whose name is its title and text, one per line)."""
     names: list[str] = []
 
     def walk(interface):
@@ -52,7 +53,7 @@ def read_screen(widget) -> list[str]:
             return
         name = interface.text(QAccessible.Text.Name)
         if name:
-            names.append(name)
+            names.extend(line for line in name.split("\n") if line)
         for index in range(interface.childCount()):
             walk(interface.child(index))
 

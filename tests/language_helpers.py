@@ -3,10 +3,9 @@
 import json
 import shutil
 import tomllib
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from kiosk.content.bundled import load_bundle
 from kiosk.content.library import Library
@@ -46,16 +45,6 @@ def content_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), folder, ignore=shutil.ignore_patterns("es", "fr"))
     return folder
-
-
-def english_only_kiosk(tmp_path: Path, db: Path) -> Path:
-    """A kiosk database first started on the bundled English alone, as kiosks installed before Spanish were."""
-    folder = content_copy(tmp_path / f"english-{db.parent.name}")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("kiosk.content.bundled.bundled_content_dir", lambda: folder)
-        patch.setattr("kiosk.content.language_update.bundled_content_dir", lambda: folder)
-        Library.open(db).close()
-    return db
 
 
 def write_overlay(folder: Path, language: str, files: dict[str, str]) -> None:
@@ -118,3 +107,21 @@ def spanish_kiosk(tmp_path, name="kiosk"):
     replace_content(library.conn, load_bundle(folder).content)
     library.close()
     return db
+
+
+def english_only_kiosk(tmp_path, name="english"):
+    """A kiosk database whose published content carries no translation (the kiosk itself ships Spanish)."""
+    db = tmp_path / name / "kiosk.db"
+    library = Library.open(db)
+    replace_content(library.conn, load_bundle(content_copy(tmp_path / f"{name}-content")).content)
+    library.close()
+    return db
+
+
+@contextmanager
+def shipping(monkeypatch, folder: Path):
+    """Inside this block the kiosk ships the content in `folder` (as a kiosk of an older or newer release)."""
+    with monkeypatch.context() as patch:
+        patch.setattr("kiosk.content.bundled.bundled_content_dir", lambda: folder)
+        patch.setattr("kiosk.content.language_update.bundled_content_dir", lambda: folder)
+        yield

@@ -1,7 +1,6 @@
 """Translations go through the database, packs, the staff draft and kiosk updates with the English, in the same
 step, and kiosk-admin check says what each language lacks."""
 
-import io
 import json
 import sqlite3
 import zipfile
@@ -13,17 +12,17 @@ from language_helpers import (
     GUIDANCE_ES,
     content_copy,
     english_only_kiosk,
+    shipping,
     spanish_kiosk,
     write_overlay,
 )
 
-from kiosk.content import packs
 from kiosk.content.bundled import load_bundle
 from kiosk.content.editing import draft_content, update_treatment
 from kiosk.content.language_check import coverage
 from kiosk.content.languages import content_in, slots
 from kiosk.content.library import Library
-from kiosk.content.publishing import list_versions, publish, published_document
+from kiosk.content.publishing import list_versions, publish
 from kiosk.content.schema import ContentError
 from kiosk.content.translation_editing import set_translation, translated_fields
 from kiosk.storage.content_tables import read_content, replace_content
@@ -50,7 +49,8 @@ def test_a_pack_keeps_the_spanish_from_one_kiosk_to_another(tmp_path):
     pack = tmp_path / "usb" / "clinic.zip"
     pack.parent.mkdir()
     assert kiosk_admin(db, "export", str(pack)).returncode == 0
-    other = english_only_kiosk(tmp_path, tmp_path / "other" / "kiosk.db")
+    other = tmp_path / "other" / "kiosk.db"
+    assert kiosk_admin(other, "init").returncode == 0
     imported = kiosk_admin(other, "import", str(pack))
     assert imported.returncode == 0, imported.stderr
     library = Library.open(other)
@@ -91,8 +91,7 @@ def test_a_pack_with_a_broken_translation_is_refused_and_changes_nothing(tmp_pat
     before = database_dump(db)
     refused = kiosk_admin(db, "import", str(pack))
     assert refused.returncode != 0
-    said = (refused.stdout + refused.stderr).lower()
-    assert "translations es" in said and key in said
+    assert "translations es" in refused.stdout + refused.stderr and key in refused.stdout + refused.stderr
     assert database_dump(db) == before
 
 
@@ -140,13 +139,11 @@ def test_staff_translate_a_text_in_the_draft_and_patients_see_it_once_published(
 
 def test_a_kiosk_updated_to_ship_spanish_gets_the_spanish_texts_that_match_its_english_once(tmp_path, monkeypatch):
     db = tmp_path / "kiosk" / "kiosk.db"
-    english = content_copy(tmp_path / "english")  # installed before the kiosk shipped Spanish
-    monkeypatch.setattr("kiosk.content.bundled.bundled_content_dir", lambda: english)
-    monkeypatch.setattr("kiosk.content.language_update.bundled_content_dir", lambda: english)
-    library = Library.open(db)
-    update_treatment(library.conn, "finasteride", {"side_effects": "Some men have less interest in sex."})
-    publish(library.conn, backup_dir=tmp_path / "backups")
-    library.close()
+    with shipping(monkeypatch, content_copy(tmp_path / "before")):  # a release without any translation
+        library = Library.open(db)
+        update_treatment(library.conn, "finasteride", {"side_effects": "Some men have less interest in sex."})
+        publish(library.conn, backup_dir=tmp_path / "backups")
+        library.close()
 
     folder = content_copy(tmp_path)  # the update: the same English, now with Spanish beside it
     write_overlay(folder, "es", {"treatments/finasteride.toml": FINASTERIDE_ES, "index.toml": GUIDANCE_ES})
@@ -169,25 +166,22 @@ def test_a_kiosk_updated_to_ship_spanish_gets_the_spanish_texts_that_match_its_e
         library.close()
 
 
-def test_a_pack_says_format_2_only_when_it_carries_translations(tmp_path, monkeypatch):
-    english = content_copy(tmp_path / "english")
-    monkeypatch.setattr("kiosk.content.bundled.bundled_content_dir", lambda: english)
-    monkeypatch.setattr("kiosk.content.language_update.bundled_content_dir", lambda: english)
-    library = Library.open(tmp_path / "plain" / "kiosk.db")
-    try:
-        english_only = io.BytesIO(packs.pack_bytes(published_document(library.conn)))
-    finally:
-        library.close()
+def test_a_pack_says_format_2_only_when_it_carries_translations(tmp_path):
+    english_only = tmp_path / "english.zip"
+    db = english_only_kiosk(tmp_path)
+    assert kiosk_admin(db, "export", str(english_only)).returncode == 0
     spanish = tmp_path / "spanish.zip"
     assert kiosk_admin(spanish_kiosk(tmp_path), "export", str(spanish)).returncode == 0
     versions = [
-        json.loads(zipfile.ZipFile(pack).read("manifest.json"))["format_version"] for pack in (english_only, spanish)
+        json.loads(zipfile.ZipFile(path).read("manifest.json"))["format_version"] for path in (english_only, spanish)
     ]
     assert versions == [1, 2]
 
 
 def test_a_bad_overlay_reaches_neither_a_new_kiosk_nor_an_updated_one(tmp_path, monkeypatch):
-    updated = english_only_kiosk(tmp_path, tmp_path / "updated" / "kiosk.db")
+    updated = tmp_path / "updated" / "kiosk.db"
+    with shipping(monkeypatch, content_copy(tmp_path / "before")):  # a release without any translation
+        Library.open(updated).close()
     before = database_dump(updated)
     folder = content_copy(tmp_path)
     write_overlay(folder, "es", {"treatments/finasteride.toml": FINASTERIDE_ES, "index.toml": GUIDANCE_ES})

@@ -3,6 +3,7 @@
 import random
 
 import pytest
+from conftest import wait_until_complete
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -54,6 +55,7 @@ def test_dragging_a_list_scrolls_it_and_does_not_open_a_card(window, patient, qt
     patient.tap("All treatments")
     screen = window.current_screen()
     bar = screen.scroll.verticalScrollBar()
+    wait_until_complete(qtbot, window)  # the list below the first view comes a frame or two after it
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     viewport = screen.scroll.viewport()
     start = QPoint(viewport.width() // 2, viewport.height() - 60)

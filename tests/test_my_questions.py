@@ -24,7 +24,12 @@ def open_card(patient, card) -> None:
 
 def toggle_for(window, question: str) -> QuestionToggle:
     """The "Add to my questions" toggle under `question` on the screen on show."""
-    toggles = [t for t in window.current_screen().findChildren(QuestionToggle) if t.accessibleDescription() == question]
+    screen = window.current_screen()
+    toggles = [
+        t
+        for t in screen.findChildren(QuestionToggle)
+        if t.accessibleDescription() == question and t.isVisibleTo(screen)  # not one left from a look before
+    ]
     assert len(toggles) == 1, question
     return toggles[0]
 

@@ -3,11 +3,13 @@ steps, checked-by lines, Not proven cards under their own heading, the topics pa
 and the "What does it look like?" picture guide."""
 
 import pytest
+from conftest import read_screen
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel
 
 from kiosk.content.guide_schema import UNPROVEN_HEADING
 from kiosk.ui.navigator import Route
+from kiosk.ui.painted import badge_text
 from kiosk.ui.screens.registry import guide_routes
 
 
@@ -16,13 +18,14 @@ def _frame_titled(widget) -> str:
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QFrame) and parent.objectName() in ("Section", "Warning"):
-            return parent.accessibleName()
+            return parent.accessibleName().split("\n")[0]
         parent = parent.parentWidget()
     return ""
 
 
 def _section(window, title: str) -> QFrame:
-    frames = [f for f in window.current_screen().findChildren(QFrame) if f.accessibleName() == title]
+    """The section titled `title` (its accessible name starts with the title, then its text a line at a time)."""
+    frames = [f for f in window.current_screen().findChildren(QFrame) if f.accessibleName().split("\n")[0] == title]
     assert frames, f"no section '{title}' on screen"
     return frames[0]
 
@@ -38,12 +41,11 @@ def test_the_finasteride_card_warns_and_says_what_to_do_next(patient, window):
     assert help_now.objectName() == "Warning"
     assert "You have thoughts of hurting or killing yourself." in seen
     assert card.get_help_action in seen
-    steps = [label.text() for label in _section(window, "What to do next").findChildren(QLabel)]
+    steps = read_screen(_section(window, "What to do next"))
     assert steps[1].startswith("1.  Ask your doctor") and steps[2].startswith("2.  Do not give blood")
     assert "Checked by Kiosk content team, medical content reviewers, on 2026-11-30." in seen
-    screen = window.current_screen()
-    heading = screen.column.itemAt(0).widget()
-    assert heading.text() == card.name and screen.column.itemAt(1).widget().accessibleName() == "Key points"
+    on_screen = read_screen(window.current_screen())
+    assert on_screen[:3] == [card.name, "Key points", card.key_points[0]]  # the key points come under the title
 
 
 def test_a_cause_page_shows_not_proven_cards_only_under_their_own_heading(patient, window):
@@ -61,8 +63,10 @@ def test_a_cause_page_shows_not_proven_cards_only_under_their_own_heading(patien
     assert options and not any(b.accessibleName().endswith("Not proven") for b in options)
     patient.tap("Exosome therapy, Not proven")
     assert window.navigator.current == Route("treatment", "exosomes")
-    badge = next(label for label in window.current_screen().findChildren(QLabel) if label.objectName() == "Evidence")
-    assert "●" not in badge.text() and badge.text().startswith("○○○○")
+    evidence = read_screen(_section(window, "How good is the evidence?"))
+    assert evidence[1] == "Not proven"
+    badge = next(block for block in _section(window, "How good is the evidence?").blocks.blocks if block.evidence)
+    assert "●" not in badge_text(badge.evidence) and badge_text(badge.evidence).startswith("○○○○")
 
 
 def test_the_warning_signs_include_low_mood_numbered_steps_and_who_checked_them(patient, window):
@@ -111,7 +115,8 @@ def test_the_picture_guide_is_one_tap_from_the_cause_picker_and_never_names_the_
         seen = patient.reads()
         assert pattern.caption in seen
         assert "Only a doctor can tell for sure" in seen
-        drawings = window.current_screen().findChildren(QSvgWidget)
+        screen = window.current_screen()
+        drawings = [d for d in screen.findChildren(QSvgWidget) if d.isVisibleTo(screen)]  # not one left from before
         assert drawings and drawings[0].renderer().isValid()
         assert drawings[0].accessibleDescription() == pattern.description
         assert drawings[0].height() >= 300
@@ -129,7 +134,7 @@ def test_the_picture_guide_fits_a_small_landscape_and_a_portrait_screen(patient,
         window.navigator.go(Route("picture", "widening-part"))
         patient.reads()
         screen = window.current_screen()
-        drawing = screen.findChildren(QSvgWidget)[0]
+        drawing = next(d for d in screen.findChildren(QSvgWidget) if d.isVisibleTo(screen))
         assert drawing.width() <= screen.scroll.viewport().width()
         assert drawing.mapTo(screen, drawing.rect().bottomRight()).y() < screen.height()
 

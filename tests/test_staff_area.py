@@ -12,6 +12,7 @@ from kiosk.admin.staff.home import StaffHomePage
 from kiosk.admin.staff.pin_pad import PinPadPage
 from kiosk.content.pin import pin_is_set, set_pin
 from kiosk.storage.audit import read_audit_log
+from kiosk.ui.painted import PaintedButton
 
 PIN = "2468"
 
@@ -83,8 +84,11 @@ class Staff:
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(button.width() // 2, button.height() // 2))
 
     def texts(self) -> list[str]:
+        """Every text on show: labels, and the words a button draws itself (a card button's title and detail)."""
         scope = self._scope()
-        return [label.text() for label in scope.findChildren(QLabel) if label.isVisibleTo(scope) and label.text()]
+        shown = [label.text() for label in scope.findChildren(QLabel) if label.isVisibleTo(scope) and label.text()]
+        painted = [b for b in scope.findChildren(PaintedButton) if b.isVisibleTo(scope)]
+        return shown + ["\n".join(block.text for block in button.blocks.blocks) for button in painted]
 
     def sees(self, text: str) -> bool:
         return any(text in shown for shown in self.texts())

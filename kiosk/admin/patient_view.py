@@ -25,8 +25,7 @@ class PatientView:
         self.frame.set_title(clinic_name)
         self.frame.set_guidance(doctor_guidance)
         shown: Callable[[], Content] = lambda: content  # noqa: E731 - the factories ask for content lazily
-        looks = {large: screen_factories(shown, large) for large in (False, True)}
-        self.navigator = Navigator(self.frame.stack, looks, look=False)
+        self.navigator = Navigator(self.frame.stack, screen_factories(shown), self.frame.looks)
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.navigator.home)
@@ -38,8 +37,8 @@ class PatientView:
 
     def use_larger_text(self, large: bool) -> None:
         """Larger or normal text, in the frame and on the screens (the screen on show is built again)."""
-        self.frame.use_text_size(large)
-        self.navigator.set_look(large)
+        looks = self.frame.looks
+        looks.choose(looks.current().with_larger_text(large))
 
     def current_screen(self) -> QWidget:
         """The patient screen on show."""

@@ -4,8 +4,8 @@ from dataclasses import dataclass, fields
 
 from kiosk.content.document import Document
 from kiosk.content.labels import field_label
-from kiosk.content.languages import language_name
-from kiosk.storage.rows import TranslatedText, Treatment
+from kiosk.content.languages import slots
+from kiosk.storage.rows import Treatment
 
 MAX_SUMMARY = 200
 
@@ -37,8 +37,9 @@ class ContentChanges:
     causes_reordered: bool = False
     red_flags_changed: bool = False
     glossary_changed: bool = False
-    guide_changed: bool = False  # the picture guide or the topic screens
-    translations_changed: tuple[str, ...] = ()  # names of the languages whose texts changed
+    topics_changed: bool = False
+    pictures_changed: bool = False
+    translations_changed: bool = False
     settings_changed: tuple[str, ...] = ()
 
     @property
@@ -83,9 +84,12 @@ class ContentChanges:
             parts.append("changed warning signs")
         if self.glossary_changed:
             parts.append("changed words explained")
-        if self.guide_changed:
-            parts.append("changed the picture guide or topic pages")
-        parts += [f"changed {language} texts" for language in self.translations_changed]
+        if self.topics_changed:
+            parts.append("changed topics")
+        if self.pictures_changed:
+            parts.append("changed the picture guide")
+        if self.translations_changed:
+            parts.append("changed translations")
         parts += [f"changed {field_label(key).lower()}" for key in self.settings_changed]
         return parts
 
@@ -94,13 +98,15 @@ def _count(verb: str, number: int, noun: str) -> str:
     return f"{verb} {number} {noun}{'' if number == 1 else 's'}"
 
 
-def _changed_languages(old: tuple[TranslatedText, ...], new: tuple[TranslatedText, ...]) -> tuple[str, ...]:
-    codes = sorted({text.language for text in set(old) ^ set(new)})
-    return tuple(language_name(code) for code in codes)
-
-
 def _changed_fields(old: Treatment, new: Treatment) -> tuple[str, ...]:
     return tuple(field.name for field in fields(Treatment) if getattr(old, field.name) != getattr(new, field.name))
+
+
+def _translations_changed(old: Document, new: Document) -> bool:
+    """Whether a translated text was added, changed or taken away (not counting those whose English went)."""
+    places = {slot.key for slot in slots(new.content, new.doctor_guidance)}
+    kept = {entry for entry in old.content.translations if entry.key in places}
+    return kept != set(new.content.translations)
 
 
 def compare(old: Document, new: Document) -> ContentChanges:
@@ -133,7 +139,8 @@ def compare(old: Document, new: Document) -> ContentChanges:
         red_flags_changed=(old.content.red_flags, old.content.red_flags_page)
         != (new.content.red_flags, new.content.red_flags_page),
         glossary_changed=old.content.glossary != new.content.glossary,
-        guide_changed=(old.content.topics, old.content.pictures) != (new.content.topics, new.content.pictures),
-        translations_changed=_changed_languages(old.content.translations, new.content.translations),
+        topics_changed=old.content.topics != new.content.topics,
+        pictures_changed=old.content.pictures != new.content.pictures,
+        translations_changed=_translations_changed(old, new),
         settings_changed=tuple(key for key in new_settings if new_settings[key] != old_settings.get(key)),
     )

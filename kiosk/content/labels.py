@@ -92,6 +92,8 @@ def field_label(key: str, kind: str = "card") -> str:
     for table in (first, *_LABEL_TABLES):
         if key in table:
             return table[key]
+    if "/" in key:
+        return key  # a translated text's place, as the pack writes it (treatments/finasteride/name)
     return key.replace("_", " ").strip().capitalize()
 
 

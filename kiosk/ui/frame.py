@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.long_press import LongPress
-from kiosk.ui.text_size import use_text_size
+from kiosk.ui.look import Look, Looks
 from kiosk.ui.widgets import bundled_icon, styled_bar, text_label, touch_button
 
 DEFAULT_TITLE = "Hair loss: know your options"
@@ -27,6 +27,8 @@ class Frame(QWidget):
     def __init__(self):
         super().__init__()
         self.setObjectName("Frame")
+        self.looks = Looks(self)  # the look patients chose; screens ask it, the header and guidance follow it
+        self.looks.changed.connect(self._use_look)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -112,10 +114,10 @@ class Frame(QWidget):
         """Show the text-size button as on or off (without asking again)."""
         self.text_size_button.setChecked(large)
 
-    def use_text_size(self, large: bool) -> None:
-        """Normal or larger text in the header and the guidance bar (the screens have theirs)."""
+    def _use_look(self, look: Look) -> None:
+        """The header and the guidance bar in `look` (the screen on show is built again by the navigator)."""
         for bar in (self.header_bar, self.guidance_bar):
-            use_text_size(bar, large)
+            bar.setStyleSheet(look.stylesheet())
 
     def _on_text_size_toggled(self, large: bool) -> None:
         label = "Normal text" if large else "Larger text"

@@ -1,7 +1,7 @@
-"""Larger text for patients who need it: every font size in the stylesheet, scaled, for one part of the window.
+"""Text sizes for patients who need them: every font size in the stylesheet, scaled, for one part of the window.
 
-Only the widgets that show the larger text get it (the screens built for it, the header and the guidance
-bar); changing the application's stylesheet instead would restyle every widget alive, which takes seconds.
+Only the widgets that show the larger text get it (the screen on show, the header and the guidance bar);
+changing the application's stylesheet instead would restyle every widget alive, which takes seconds.
 """
 
 import re
@@ -30,14 +30,21 @@ def scaled_font_rules(stylesheet: str, factor: float) -> str:
 
 
 @cache
+def font_rules(factor: float) -> str:
+    """The stylesheet that shows a widget's text at `factor` times the normal size ("" for normal)."""
+    if factor == 1.0:
+        return ""
+    return scaled_font_rules(ui_file("theme.qss").read_text(encoding="utf-8"), factor)
+
+
 def larger_text_rules() -> str:
     """The stylesheet that makes a widget's text larger."""
-    return scaled_font_rules(ui_file("theme.qss").read_text(encoding="utf-8"), LARGE)
+    return font_rules(LARGE)
 
 
 def use_text_size(widget: QWidget, large: bool) -> None:
     """Show `widget` and everything in it with normal or larger text."""
-    widget.setStyleSheet(larger_text_rules() if large else "")
+    widget.setStyleSheet(font_rules(LARGE if large else 1.0))
 
 
 def _without_comments(stylesheet: str) -> str:

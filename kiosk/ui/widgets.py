@@ -1,4 +1,8 @@
-"""Small building blocks every screen uses: plain-text labels, touch buttons, sections, evidence badges."""
+"""Small building blocks every screen uses: plain-text labels, touch buttons, sections, evidence badges.
+
+A section or a card button is one widget drawing its own text (kiosk/ui/painted.py) rather than a panel of
+labels in nested layouts: each widget costs time to build, style and lay out on a first visit.
+"""
 
 from functools import cache
 
@@ -17,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.resources import icon_path
 from kiosk.storage.rows import Evidence
-
-EVIDENCE_DOTS = {3: "●●●●", 2: "●●●○", 1: "●●○○", 0: "○○○○"}  # Not proven: no filled dot
+from kiosk.ui.painted import BULLET, EVIDENCE_DOTS, Block, PaintedButton, TextPanel
 
 
 @cache
@@ -73,8 +76,23 @@ def evidence_badge(evidence: Evidence) -> QLabel:
     return badge
 
 
+def _as_block(widget: QWidget) -> Block | None:
+    """A plain label made by these helpers, as a block of a one-widget section; None for any other widget."""
+    if not isinstance(widget, QLabel) or widget.textFormat() != Qt.TextFormat.PlainText:
+        return None
+    evidence = widget.property("evidence")
+    if evidence is not None:
+        return Block(Evidence(evidence).words, evidence=Evidence(evidence))
+    if widget.objectName() == "Bullet":
+        return Block(widget.accessibleName(), mark=BULLET)
+    return Block(widget.text(), bold=widget.objectName() == "SectionTitle")
+
+
 def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
-    """A white panel with a title and the widgets under it."""
+    """A white panel with a title and the widgets under it: one widget drawing it all when they are labels."""
+    blocks = [_as_block(widget) for widget in widgets]
+    if all(block is not None for block in blocks):
+        return TextPanel(title, blocks, role)
     panel = QFrame()
     panel.setObjectName(role)
     panel.setAccessibleName(title)
@@ -89,7 +107,7 @@ def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
 
 
 def add_to_section(panel: QFrame, widget: QWidget) -> None:
-    """Add `widget` at the end of a section made by `section`."""
+    """Add `widget` at the end of a section made by `section` from widgets other than plain labels."""
     layout = panel.layout()
     layout.insertWidget(layout.count() - 1, widget)  # above the stretch
     has_grown(panel)
@@ -105,15 +123,20 @@ def has_grown(widget: QWidget | None) -> None:
 
 def text_section(title: str, text: str) -> QFrame:
     """A section holding one block of text."""
-    return section(title, text_label(text))
+    return TextPanel(title, [Block(text)])
 
 
 def list_section(title: str, entries: tuple[str, ...], role: str = "Section") -> QFrame:
     """A section holding a bulleted list."""
-    return section(title, *(bullet_label(entry) for entry in entries), role=role)
+    return TextPanel(title, [Block(entry, mark=BULLET) for entry in entries], role)
 
 
-class CardButton(QPushButton):
+def numbered_section(title: str, steps: tuple[str, ...], role: str = "Section") -> QFrame:
+    """A section holding steps in order, numbered (the number is read out too)."""
+    return TextPanel(title, [Block(step, mark=f"{number}.") for number, step in enumerate(steps, start=1)], role)
+
+
+class CardButton(PaintedButton):
     """A large button holding wrapped text: a title, an optional evidence badge, and a line of detail."""
 
     def __init__(
@@ -125,46 +148,18 @@ class CardButton(QPushButton):
         icon: str | None = None,
         role: str = "CardButton",
     ):
-        super().__init__()
+        blocks = [Block(title, scale=(34 if role == "CauseTile" else 28) / 24, bold=True, gap=0)]
+        if evidence is not None:
+            blocks.append(Block(evidence.words, evidence=evidence, gap=8))
+        if detail:
+            blocks.append(Block(detail, scale=22 / 24, gap=8))
+        super().__init__(blocks, bundled_icon(icon) if icon else None)
         self.setObjectName(role)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(accessible_name or title)
         if detail:
             self.setAccessibleDescription(detail)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 16, 24, 18)
-        row.setSpacing(20)
-        if icon:
-            picture = QLabel()
-            picture.setPixmap(bundled_icon(icon).pixmap(QSize(72, 72)))
-            picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            picture.setObjectName("CardIcon")
-            row.addWidget(picture, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout = QVBoxLayout()
-        layout.setSpacing(8)
-        row.addLayout(layout, 1)
-        parts = [text_label(title, "CardTitle")]
-        if evidence is not None:
-            parts.append(evidence_badge(evidence))
-        if detail:
-            parts.append(text_label(detail, "CardDetail"))
-        for part in parts:
-            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(part)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self.layout().totalHeightForWidth(width)
-
-    def sizeHint(self):  # noqa: N802 - Qt's name
-        hint = self.layout().totalSizeHint()
-        return QSize(hint.width(), self.heightForWidth(max(hint.width(), 400)))
-
-    def minimumSizeHint(self):  # noqa: N802 - Qt's name
-        return QSize(200, self.layout().totalMinimumSize().height())
 
 
 class ResponsiveColumns(QWidget):

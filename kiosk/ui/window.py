@@ -12,15 +12,14 @@ from kiosk.ui.crash import CrashHandler
 from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
-from kiosk.ui.navigator import KEEP_BUILT, START, Navigator, Route
+from kiosk.ui.navigator import START, Navigator, Route
 from kiosk.ui.printing import PRINTED, Printing
 from kiosk.ui.questions import MyQuestions
-from kiosk.ui.screens.registry import all_routes, screen_factories
+from kiosk.ui.screens.registry import screen_factories
 from kiosk.ui.visit_counts import VisitCounter
 
 log = logging.getLogger("kiosk.window")
 CHANGE_POLL_MS = 2000
-PREPARE_AFTER_MS = 300
 
 
 class KioskWindow(QMainWindow):
@@ -33,14 +32,13 @@ class KioskWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.locked = False
-        self.larger_text = False
         self.setWindowTitle("Hair loss: know your options")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.frame = Frame()
         self.setCentralWidget(self.frame)
         self._content: Content | None = None
         self.settings = library.settings()
-        self.navigator = Navigator(self.frame.stack, self._screen_factories(), look=self.larger_text)
+        self.navigator = Navigator(self.frame.stack, self._screen_factories(), self.frame.looks)
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
@@ -65,11 +63,6 @@ class KioskWindow(QMainWindow):
         self._change_poll.start()
         self.apply_settings()
         self.navigator.home()
-        self.prepare_screens_soon()
-
-    def prepare_screens_soon(self, at_most: int = KEEP_BUILT) -> None:
-        """Once the first frame is up, build screens ahead of time (in reading order), so taps only show them."""
-        QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: self.navigator.prepare(all_routes(self.content)[:at_most]))
 
     @property
     def content(self) -> Content:
@@ -78,12 +71,15 @@ class KioskWindow(QMainWindow):
             self._content = self.library.content()
         return self._content
 
+    @property
+    def larger_text(self) -> bool:
+        """Whether the patient asked for larger text."""
+        return self.frame.looks.current().larger_text
+
     def set_larger_text(self, large: bool) -> None:
-        """Larger or normal text: the frame restyled, and screens built for that size (kept for next time)."""
-        self.larger_text = large
-        self.frame.use_text_size(large)
-        self.navigator.set_look(large)
-        self.prepare_screens_soon(at_most=len(all_routes(self.content)) - len(self.content.treatments))
+        """Larger or normal text: the frame and the screen on show in the new look, the others when shown."""
+        looks = self.frame.looks
+        looks.choose(looks.current().with_larger_text(large))
 
     def lock_down(self) -> None:
         """Kiosk mode: full screen, no frame, no way out but the staff path."""
@@ -135,7 +131,6 @@ class KioskWindow(QMainWindow):
         self._content = None
         self.apply_settings()
         self.navigator.replace_factories(self._screen_factories())
-        self.prepare_screens_soon()
 
     def reset_session(self) -> None:
         """Clear everything a patient did: history, scroll positions, overlays, typed text."""
@@ -166,9 +161,9 @@ class KioskWindow(QMainWindow):
         if self._is_fresh():
             self.reload_content()
 
-    def _screen_factories(self) -> dict[bool, dict]:
-        """Screen builders for normal text and for larger text."""
-        return {large: screen_factories(lambda: self.content, large) for large in (False, True)}
+    def _screen_factories(self) -> dict:
+        """Screen builders; each screen asks for the content only when it is first made."""
+        return screen_factories(lambda: self.content)
 
     def current_screen(self):
         """The screen widget on show."""

@@ -4,6 +4,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,17 +17,19 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.storage.rows import Content
+from kiosk.ui.look import NORMAL, Look
 from kiosk.ui.navigator import Route
 from kiosk.ui.widgets import touch_button
 
 READING_WIDTH = 1500
+EXPLICITLY_SHOWN_OR_HIDDEN = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
 SLICE_SECONDS = 0.008  # the longest a tap may wait behind the part of a screen still being built
 
 
-def enable_kinetic_scrolling(scroll: QScrollArea) -> None:
+def enable_kinetic_scrolling(viewport: QWidget) -> None:
     """Drag or fling with a finger to scroll; a tap reaches a button at once."""
-    QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    scroller = QScroller.scroller(scroll.viewport())
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
     properties = scroller.scrollerProperties()
     # Qt's default holds every press back 0.25 s to see if it becomes a drag: too slow for a tap.
     # A drag that starts on a button still scrolls; Qt then cancels the button's press.
@@ -35,15 +38,34 @@ def enable_kinetic_scrolling(scroll: QScrollArea) -> None:
     scroller.setScrollerProperties(properties)
 
 
+class _Page(QWidget):
+    """The scrolled page: the one widget that paints the page colour, and says when it has been painted.
+
+    Opaque to Qt, so nothing behind it is painted: the stylesheet's backgrounds of the frame, the stack and the
+    scroll area would each fill the whole screen again on every frame (about 1 ms each)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("ScreenPage")  # theme.qss gives it the page colour (in its palette)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.painted: Callable[[], None] = lambda: None
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        QPainter(self).fillRect(event.rect(), self.palette().window())
+        self.painted()
+
+
 def scrolling_column(top_margin: int = 28, spacing: int = 22) -> tuple[QScrollArea, QVBoxLayout]:
     """A kinetic scroll area holding a centred column no wider than a comfortable reading width."""
     scroll = QScrollArea()
+    # A viewport made here: asking Qt for the one it made costs 16 ms the first time (PySide6 looks up its type).
+    viewport = QWidget()
+    scroll.setViewport(viewport)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    enable_kinetic_scrolling(scroll)
-    page = QWidget()
-    page.setObjectName("ScreenColumn")
+    enable_kinetic_scrolling(viewport)
+    page = _Page()
     row = QHBoxLayout(page)
     row.setContentsMargins(32, top_margin, 32, 40)
     holder = QWidget()
@@ -75,7 +97,8 @@ class Screen(QWidget):
 
     Only what fills the first view is built before the screen is first painted; the rest follows in slices
     of at most SLICE_SECONDS each, so a tap is answered with a painted screen at once and is never held up
-    for long by the part below the fold."""
+    for long by the part below the fold. A screen is built for one place and one look (`self.look`, which
+    `build` may ask); shown for another, it is emptied and built again."""
 
     navigate = Signal(object)  # a Route
     completed = Signal()  # every part has been built
@@ -84,30 +107,35 @@ class Screen(QWidget):
     def __init__(self, content: Content | None):
         super().__init__()
         self.content = content
+        self.look = NORMAL
+        self.builds = 0  # how many times the screen was built (the bench tells first visits from returns)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll, self.column = scrolling_column()
+        self.scroll.widget().painted = self._page_painted
         outer.addWidget(self.scroll)
-        self._built_for: tuple[str | None] | None = None
+        self._built_for: tuple[str | None, Look] | None = None
         self._rest: Iterator[None] | None = None
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
-        QScroller.scroller(self.scroll.viewport()).stateChanged.connect(self._on_scroller_state)
+        self._scroller = QScroller.scroller(self.scroll.viewport())
+        self._scroller.stateChanged.connect(self._on_scroller_state)
 
-    def show_route(self, argument: str | None) -> None:
-        """Fill the screen for this route argument (a card id, a cause id, or None), as far as the first view."""
-        self.start_building(argument)
+    def show_route(self, argument: str | None, look: Look | None = None) -> None:
+        """Fill the screen for this route argument (a card id, a cause id, or None) in `look` (by default the
+        one it has), as far as the first view; built again only if it shows something else."""
+        look = look or self.look
+        if self._built_for != (argument, look):
+            self.clear()
+            if look != self.look:
+                self.look = look
+                self.setStyleSheet(look.stylesheet())  # cheap: the screen is empty
+            self.builds += 1
+            self._rest = iter(self.build(argument))
+            self._built_for = (argument, look)
+            self._build_step()
         self._build_while(lambda: not self._fills_view())
-
-    def start_building(self, argument: str | None) -> None:
-        """Start over for `argument` (up to the title and heading) unless the screen already shows it."""
-        if self._built_for == (argument,):
-            return
-        self.clear()
-        self._rest = iter(self.build(argument))
-        self._built_for = (argument,)
-        self._build_step()
 
     def build(self, argument: str | None) -> Iterator[None]:
         """Add this screen's widgets to `self.column`, yielding wherever the rest may come later."""
@@ -144,16 +172,18 @@ class Screen(QWidget):
 
     def _fills_view(self) -> bool:
         """Whether what is built so far is taller than the part of the screen a patient sees first."""
+        showing = self.isVisible()
         for index in range(self.column.count()):
             widget = self.column.itemAt(index).widget()
             if widget is not None:
                 widget.ensurePolished()  # the stylesheet sets the fonts and padding that decide the height
+                if showing and widget.isHidden() and not widget.testAttribute(EXPLICITLY_SHOWN_OR_HIDDEN):
+                    widget.show()  # Qt would at its next turn; until then the layout gives it no height
         area = self.parentWidget() or self
         width = min(READING_WIDTH, area.width() - 64)
         return self.column.totalHeightForWidth(width) >= area.height()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)
+    def _page_painted(self) -> None:
         # The first view is on the glass: build the rest, a slice per turn of the event loop.
         if self._rest is not None and not self._rest_scheduled:
             self._rest_scheduled = True
@@ -162,7 +192,7 @@ class Screen(QWidget):
     def _build_next_slice(self) -> None:
         self._rest_scheduled = False
         if not self.isVisible():
-            return  # the patient moved on: the rest waits until the screen shows again (or is built ahead)
+            return  # the patient moved on: the rest waits until the screen shows again
         if not self.build_more() and not self._rest_scheduled:
             self._rest_scheduled = True
             QTimer.singleShot(0, self, self._build_next_slice)
@@ -190,8 +220,8 @@ class Screen(QWidget):
         self.update()
 
     def clear(self) -> None:
-        """Remove everything from the column."""
-        self._rest = None
+        """Remove everything from the column (and forget what it was built for)."""
+        self._rest = self._built_for = self._place = None
         clear_layout(self.column)
 
     def reset_scroll(self) -> None:
@@ -202,24 +232,27 @@ class Screen(QWidget):
         """How far down the screen is scrolled."""
         return self.scroll.verticalScrollBar().value()
 
-    def scroll_fraction(self) -> float:
-        """How far down the screen is scrolled, from 0 (top) to 1 (bottom)."""
-        bar = self.scroll.verticalScrollBar()
-        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
-
-    def set_scroll_fraction(self, fraction: float) -> None:
-        """Scroll to the same share of the screen (the same place in another text size)."""
-        if fraction <= 0:
+    def show_in_look(self, look: Look) -> None:
+        """Build the screen again in `look`, with the block that was at the top of the view at the top again
+        (built as far as that block and the view below it; the rest follows after the frame as usual)."""
+        top = self.scroll.verticalScrollBar().value()
+        blocks = [self.column.itemAt(index).geometry() for index in range(self.column.count())]
+        index = next((i for i, block in enumerate(blocks) if block.bottom() >= top), None)
+        argument = self._built_for[0] if self._built_for else None
+        self.show_route(argument, look)
+        if top <= 0 or index is None:
             self.reset_scroll()
             return
-        self.finish_building()
-        bar = self.scroll.verticalScrollBar()
-        self._keep_place(lambda: round(fraction * bar.maximum()))
+        share = (top - blocks[index].y()) / max(blocks[index].height(), 1)
+        self._build_while(lambda: self.column.count() <= index + 2)
+        block = self.column.itemAt(index) if index < self.column.count() else None
+        if block is not None:
+            self._keep_place(lambda: block.geometry().y() + round(share * block.geometry().height()))
 
     def set_scroll_position(self, value: int) -> None:
         """Scroll to `value`, with any fling stopped."""
         bar = self.scroll.verticalScrollBar()
-        QScroller.scroller(self.scroll.viewport()).stop()
+        self._scroller.stop()
         self._place = None
         bar.setValue(value)
         if bar.value() != value:  # further down than is built or laid out yet

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.storage.rows import Evidence, Treatment
 from kiosk.ui.screens.base import Screen
@@ -15,6 +15,18 @@ MEANING = {
     Evidence.LIMITED: "Only small or early studies. It may help some people.",
     Evidence.NOT_PROVEN: "No good studies in people, or there are safety warnings.",
 }
+
+
+def _group(heading: QWidget) -> QWidget:
+    """One evidence level: its heading panel, then its cards (added with `add_to_section`)."""
+    group = QWidget()
+    group.setObjectName("ScreenColumn")
+    layout = QVBoxLayout(group)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(12)
+    layout.addWidget(heading)
+    layout.addStretch(1)  # beside a longer list, keep the cards at the top
+    return group
 
 
 class CompareScreen(Screen):
@@ -33,13 +45,13 @@ class CompareScreen(Screen):
         for level in Evidence:
             cards = [card for card in self.content.treatments if card.evidence is level]
             if cards:
-                group = section(level.words, evidence_badge(level), text_label(MEANING[level]))
+                group = _group(section(level.words, evidence_badge(level), text_label(MEANING[level])))
                 columns.add(group)
                 lists.append((group, level, cards))
         yield
         yield from self._rows_from(lists, 0)
 
-    def _rows_from(self, lists: list[tuple[QFrame, Evidence, list[Treatment]]], start: int) -> Iterator[None]:
+    def _rows_from(self, lists: list[tuple[QWidget, Evidence, list[Treatment]]], start: int) -> Iterator[None]:
         """A row of cards at a time, across the columns, so that the first view fills evenly."""
         rows = max((len(cards) for _, _, cards in lists), default=0)
         for row in range(start, min(rows, start + ROWS)):

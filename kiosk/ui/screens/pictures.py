@@ -1,8 +1,10 @@
 """'What does it look like?': simple drawings of patterns of hair loss, each leading to the causes worth reading."""
 
 from collections.abc import Iterator
+from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QSizePolicy
 
@@ -16,8 +18,14 @@ ONLY_A_DOCTOR = (
     "A drawing cannot tell you the cause. Only a doctor can tell for sure. "
     "Show your doctor the pattern that looks closest to yours."
 )
-THUMBNAIL_HEIGHT = 150
+THUMBNAIL = QSize(200, 150)  # the drawings are 4:3
 DRAWING_HEIGHT = 340
+
+
+@cache
+def thumbnail(picture: str) -> QIcon:
+    """A pattern's drawing as an icon for its tile, read once (Qt keeps what it draws from it for each size)."""
+    return QIcon(str(picture_path(picture)))
 
 
 def drawing(pattern: PicturePattern, height: int) -> QSvgWidget:
@@ -46,7 +54,7 @@ class PicturesScreen(Screen):
         yield
         for pattern in self.content.pictures:
             tile = CardButton(pattern.title, pattern.caption, accessible_name=f"Pattern: {pattern.title}")
-            tile.layout().insertWidget(0, drawing(pattern, THUMBNAIL_HEIGHT), 0, Qt.AlignmentFlag.AlignVCenter)
+            tile.show_picture(thumbnail(pattern.picture), THUMBNAIL)
             tile.clicked.connect(lambda _=False, pattern_id=pattern.id: self.go("picture", pattern_id))
             tiles.add(tile)
             yield

@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QFrame, QLabel
 
 from kiosk.storage.rows import NOT_CHECKED, CheckedBy
-from kiosk.ui.widgets import list_section, section, text_label
+from kiosk.ui.widgets import list_section, numbered_section, text_label
 
 KEY_POINTS = "Key points"
 NEXT_STEPS = "What to do next"
@@ -16,9 +16,11 @@ def key_points_section(points: tuple[str, ...]) -> QFrame:
 
 def next_steps_section(steps: tuple[str, ...]) -> QFrame:
     """The steps in order, numbered (the number is read out too)."""
-    return section(NEXT_STEPS, *(text_label(f"{number}.  {step}") for number, step in enumerate(steps, start=1)))
+    return numbered_section(NEXT_STEPS, steps)
 
 
-def checked_by_label(checked_by: CheckedBy | None) -> QLabel:
-    """ "Checked by NAME, ROLE, on DATE", or that no clinician has checked it yet."""
-    return text_label(f"{checked_by.line}." if checked_by else f"{NOT_CHECKED}.", "Small")
+def checked_by_label(checked_by: CheckedBy | None, sources: str = "") -> QLabel:
+    """ "Checked by NAME, ROLE, on DATE", or that no clinician has checked it yet; under the sources, if given
+    (one label: the small print at the end of a screen)."""
+    line = f"{checked_by.line}." if checked_by else f"{NOT_CHECKED}."
+    return text_label(f"{sources}\n{line}" if sources else line, "Small")

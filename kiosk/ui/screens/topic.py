@@ -29,6 +29,5 @@ class TopicScreen(Screen):
         if buttons:
             self.column.addWidget(section("Read more", ResponsiveColumns(buttons, 900)))
         self.column.addWidget(next_steps_section(topic.next_steps))
-        self.column.addWidget(text_label("Sources: " + ", ".join(topic.sources) + ".", "Small"))
-        self.column.addWidget(checked_by_label(topic.checked_by))
+        self.column.addWidget(checked_by_label(topic.checked_by, "Sources: " + ", ".join(topic.sources) + "."))
         yield

@@ -2,12 +2,12 @@
 
 from collections.abc import Iterator
 
+from kiosk.ui.painted import BULLET, Block, TextPanel
 from kiosk.ui.questions import questions_section
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section
 from kiosk.ui.widgets import (
     ResponsiveColumns,
-    bullet_label,
     evidence_badge,
     section,
     text_label,
@@ -32,10 +32,8 @@ class TreatmentScreen(Screen):
         )
         yield
         if card.get_help_now:
-            signs = [bullet_label(sign) for sign in card.get_help_now]
-            self.column.addWidget(
-                section(GET_HELP_NOW, *signs, text_label(card.get_help_action, "SectionTitle"), role="Warning")
-            )
+            signs = [Block(sign, mark=BULLET) for sign in card.get_help_now]
+            self.column.addWidget(TextPanel(GET_HELP_NOW, [*signs, Block(card.get_help_action, bold=True)], "Warning"))
             yield
         sections = ResponsiveColumns([])
         self.column.addWidget(sections)
@@ -56,5 +54,4 @@ class TreatmentScreen(Screen):
             self.column.addWidget(next_steps_section(card.next_steps))
         self.column.addWidget(questions_section(self, card))
         sources = "Sources: " + ", ".join(card.sources) + f".\nSources last checked: {card.last_reviewed}."
-        self.column.addWidget(text_label(sources, "Small"))
-        self.column.addWidget(checked_by_label(card.checked_by))
+        self.column.addWidget(checked_by_label(card.checked_by, sources))
