@@ -118,6 +118,9 @@ class Frame(QWidget):
         """The header and the guidance bar in `look` (the screen on show is built again by the navigator)."""
         for bar in (self.header_bar, self.guidance_bar):
             bar.setStyleSheet(look.stylesheet())
+        self.text_size_button.blockSignals(True)
+        self.text_size_button.setChecked(look.larger_text)
+        self.text_size_button.blockSignals(False)
 
     def _on_text_size_toggled(self, large: bool) -> None:
         label = "Normal text" if large else "Larger text"

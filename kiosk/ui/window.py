@@ -137,7 +137,7 @@ class KioskWindow(QMainWindow):
         self.idle.dismiss()
         for field in self.findChildren(QLineEdit):
             field.clear()
-        self.frame.set_larger_text(False)
+        self.frame.looks.reset()  # every choice a patient made goes back to the default, here and only here
         self.my_questions.clear()
         self.go_home()
         self.visit_counter.write(self.library.conn, self.settings.counts_keep_days)  # between patients: no tap waits
