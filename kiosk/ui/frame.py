@@ -1,11 +1,13 @@
-"""The one shared frame around every screen: header with Back and Home, and the doctor guidance.
+"""The one shared frame around every screen: header with Back and Home, the doctor guidance and the access bar.
 
-The guidance sits outside the scrolling area, so it is on every screen and never scrolls out of view.
+The guidance and the access bar sit outside the scrolling area, so they are on every screen and never scroll
+out of view. The frame holds the patient's look and changes it when the access bar asks.
 """
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.long_press import LongPress
 from kiosk.ui.look import Look, Looks
 from kiosk.ui.widgets import bundled_icon, styled_bar, text_label, touch_button
@@ -21,7 +23,6 @@ class Frame(QWidget):
     home_requested = Signal()
     glossary_requested = Signal()
     staff_requested = Signal()
-    larger_text_toggled = Signal(bool)
     my_questions_requested = Signal()
 
     def __init__(self):
@@ -42,6 +43,12 @@ class Frame(QWidget):
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
         layout.addWidget(self._build_guidance())
+        self.access_bar = AccessBar()
+        look = self.looks.current
+        self.access_bar.text_size_requested.connect(lambda: self.looks.choose(look().with_next_text_size()))
+        self.access_bar.contrast_toggled.connect(lambda high: self.looks.choose(look().with_high_contrast(high)))
+        self.access_bar.language_chosen.connect(lambda code: self.looks.choose(look().with_language(code)))
+        layout.addWidget(self.access_bar)
 
     def _build_header(self) -> QWidget:
         header, row = styled_bar("Header", (20, 12, 20, 12), 16)
@@ -52,10 +59,7 @@ class Frame(QWidget):
         self.home_button.clicked.connect(self.home_requested)
         self.words_button = touch_button("Words explained", "NavButton", icon="book")
         self.words_button.clicked.connect(self.glossary_requested)
-        self.text_size_button = touch_button("Larger text", "NavButton", icon="text-size")
-        self.text_size_button.setCheckable(True)
-        self.text_size_button.toggled.connect(self._on_text_size_toggled)
-        for button in (self.back_button, self.home_button, self.words_button, self.text_size_button):
+        for button in (self.back_button, self.home_button, self.words_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.title_label = text_label(DEFAULT_TITLE, "HeaderTitle")
         self.title_label.setWordWrap(True)
@@ -65,7 +69,6 @@ class Frame(QWidget):
         row.addWidget(self.home_button)
         row.addWidget(self.title_label, 1)
         row.addStretch(0)
-        row.addWidget(self.text_size_button)
         row.addWidget(self.words_button)
         return header
 
@@ -110,23 +113,13 @@ class Frame(QWidget):
             label.setText(title)
             label.setAccessibleName(title)
 
-    def set_larger_text(self, large: bool) -> None:
-        """Show the text-size button as on or off (without asking again)."""
-        self.text_size_button.setChecked(large)
-
     def _use_look(self, look: Look) -> None:
-        """The header and the guidance bar in `look` (the screen on show is built again by the navigator)."""
+        """The header and the guidance bar in `look` (the screen on show is built again by the navigator); the
+        access bar in its colours, at its own size."""
         for bar in (self.header_bar, self.guidance_bar):
             bar.setStyleSheet(look.stylesheet())
-        self.text_size_button.blockSignals(True)
-        self.text_size_button.setChecked(look.larger_text)
-        self.text_size_button.blockSignals(False)
-
-    def _on_text_size_toggled(self, large: bool) -> None:
-        label = "Normal text" if large else "Larger text"
-        self.text_size_button.setText(label)
-        self.text_size_button.setAccessibleName(label)
-        self.larger_text_toggled.emit(large)
+        self.access_bar.setStyleSheet(Look(contrast=look.contrast).stylesheet())
+        self.access_bar.show_look(look)
 
     def set_question_count(self, count: int, visible: bool) -> None:
         """Say "My questions (n)" on the button, and show or hide it."""

@@ -6,8 +6,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
+from kiosk.content.languages import ENGLISH
 from kiosk.content.library import Library
 from kiosk.storage.rows import Content
+from kiosk.storage.translations import stored_languages
 from kiosk.ui.crash import CrashHandler
 from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
@@ -44,7 +46,6 @@ class KioskWindow(QMainWindow):
         self.frame.home_requested.connect(self.go_home)
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
         self.frame.staff_requested.connect(self.staff_requested)
-        self.frame.larger_text_toggled.connect(self.set_larger_text)
         self.my_questions = MyQuestions(self)
         self.my_questions.changed.connect(self._show_question_count)
         self.frame.my_questions_requested.connect(lambda: self.navigator.go(Route("my_questions")))
@@ -62,6 +63,7 @@ class KioskWindow(QMainWindow):
         self._change_poll.timeout.connect(self.check_for_changes)
         self._change_poll.start()
         self.apply_settings()
+        self.frame.access_bar.set_languages((ENGLISH, *stored_languages(self.library.conn)))
         self.navigator.home()
 
     @property
