@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.content.languages import content_in
+from kiosk.storage.rows import Content
 from kiosk.ui.contrast import high_contrast_rules
 from kiosk.ui.text_size import LARGE, TEXT_SCALES, font_rules
 
@@ -61,6 +63,21 @@ class Look:
 
 
 NORMAL = Look()
+_IN_LANGUAGE: dict[tuple[int, str], tuple[Content, Content]] = {}  # (id of the English, language): (English, it)
+
+
+def content_for(content: Content | None, language: str) -> Content | None:
+    """`content` in `language` (English where a text has no up-to-date translation), made once per language
+    for all screens."""
+    if content is None or language == ENGLISH:
+        return content
+    key = (id(content), language)
+    known = _IN_LANGUAGE.get(key)
+    if known is None or known[0] is not content:  # the id of content since replaced may be used again
+        if len(_IN_LANGUAGE) >= 4:
+            _IN_LANGUAGE.clear()  # older content, published over: let it go
+        known = _IN_LANGUAGE[key] = (content, content_in(content, language))
+    return known[1]
 
 
 class Looks(QObject):

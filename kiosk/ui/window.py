@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
-from kiosk.content.languages import ENGLISH
+from kiosk.content.languages import ENGLISH, guidance_in
 from kiosk.content.library import Library
 from kiosk.storage.rows import Content
 from kiosk.storage.translations import stored_languages
@@ -14,6 +14,7 @@ from kiosk.ui.crash import CrashHandler
 from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.look import Look
 from kiosk.ui.navigator import START, Navigator, Route
 from kiosk.ui.printing import PRINTED, Printing
 from kiosk.ui.questions import MyQuestions
@@ -41,6 +42,7 @@ class KioskWindow(QMainWindow):
         self._content: Content | None = None
         self.settings = library.settings()
         self.navigator = Navigator(self.frame.stack, self._screen_factories(), self.frame.looks)
+        self.frame.looks.changed.connect(self._show_guidance)
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
@@ -122,7 +124,7 @@ class KioskWindow(QMainWindow):
         """Show the current clinic name and doctor guidance; idle times apply from the next quiet spell."""
         self.settings = self.library.settings()
         self.frame.set_title(self.settings.clinic_name)
-        self.frame.set_guidance(self.settings.doctor_guidance)
+        self._show_guidance(self.frame.looks.current())
         self.my_questions.clinic_name = self.settings.clinic_name
         self.my_questions.doctor_guidance = self.settings.doctor_guidance
         self.visit_counter.set_counting(bool(self.settings.count_visits))
@@ -162,6 +164,13 @@ class KioskWindow(QMainWindow):
         self._content_stale = True
         if self._is_fresh():
             self.reload_content()
+
+    def _show_guidance(self, look: Look) -> None:
+        """The doctor guidance in the patient's language (English where it has no up-to-date translation)."""
+        english = self.settings.doctor_guidance
+        self.frame.set_guidance(
+            english if look.language == ENGLISH else guidance_in(self.content, english, look.language)
+        )
 
     def _screen_factories(self) -> dict:
         """Screen builders; each screen asks for the content only when it is first made."""
