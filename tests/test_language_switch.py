@@ -10,7 +10,7 @@ def test_espanol_shows_the_content_and_guidance_in_spanish_and_english_brings_en
     spanish = content_in(english, "es")
     card_en, card_es = english.treatments[0], spanish.treatments[0]
     group_en, group_es = next(
-        (en, es) for en, es in zip(english.cause_groups, spanish.cause_groups) if en.title != es.title
+        (en, es) for en, es in zip(english.cause_groups, spanish.cause_groups, strict=True) if en.title != es.title
     )
     assert card_es.summary != card_en.summary  # the bundled content has Spanish
     guidance_es = guidance_in(english, window.settings.doctor_guidance, "es")
