@@ -97,7 +97,10 @@ def walk(window, qtbot, routes, size, look) -> list[str]:
         window.navigator.go(route)
         qtbot.waitUntil(lambda: window.current_screen().isVisible())
         wait_until_complete(qtbot, window)
-        problems += [f"{route.screen} {route.argument or ''} at {size}: {p}" for p in visible_cut_offs(window)]
+        try:  # Qt takes a turn or two to lay out wrapped text at its final width
+            qtbot.waitUntil(lambda: not visible_cut_offs(window), timeout=1000)
+        except qtbot.TimeoutError:
+            problems += [f"{route.screen} {route.argument or ''} at {size}: {p}" for p in visible_cut_offs(window)]
     return problems
 
 
