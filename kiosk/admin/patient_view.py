@@ -30,6 +30,7 @@ class PatientView:
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.navigator.home)
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
+        self.frame.access_bar.set_read_aloud_available(False)  # staff check the words; the kiosk reads them aloud
         self.navigator.home()
         if larger_text:
             self.use_larger_text(True)

@@ -19,6 +19,7 @@ from kiosk.ui.navigator import START, Navigator, Route
 from kiosk.ui.printing import PRINTED, Printing
 from kiosk.ui.questions import MyQuestions
 from kiosk.ui.screens.registry import screen_factories
+from kiosk.ui.speech import ReadAloud, screen_parts
 from kiosk.ui.visit_counts import VisitCounter
 
 log = logging.getLogger("kiosk.window")
@@ -43,6 +44,11 @@ class KioskWindow(QMainWindow):
         self.settings = library.settings()
         self.navigator = Navigator(self.frame.stack, self._screen_factories(), self.frame.looks)
         self.frame.looks.changed.connect(self._show_guidance)
+        self.read_aloud = ReadAloud(self)
+        self.read_aloud.reading_changed.connect(self.frame.access_bar.set_reading)
+        self.frame.access_bar.read_aloud_toggled.connect(self.toggle_read_aloud)
+        self.frame.looks.changed.connect(self._offer_read_aloud)
+        self._offer_read_aloud(self.frame.looks.current())
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
@@ -139,6 +145,7 @@ class KioskWindow(QMainWindow):
     def reset_session(self) -> None:
         """Clear everything a patient did: history, scroll positions, overlays, typed text."""
         self.idle.dismiss()
+        self.read_aloud.stop()
         for field in self.findChildren(QLineEdit):
             field.clear()
         self.frame.looks.reset()  # every choice a patient made goes back to the default, here and only here
@@ -164,6 +171,20 @@ class KioskWindow(QMainWindow):
         self._content_stale = True
         if self._is_fresh():
             self.reload_content()
+
+    def toggle_read_aloud(self, on: bool) -> None:
+        """Read the screen on show aloud (title, its text in reading order, the doctor guidance), or stop."""
+        if not on:
+            self.read_aloud.stop()
+            return
+        look = self.frame.looks.current()
+        parts = screen_parts(self.current_screen(), self.frame.guidance_label)
+        self.read_aloud.read(parts, look.language, look.high_contrast)
+
+    def _offer_read_aloud(self, look: Look) -> None:
+        """Stop reading (the screen is built again), and offer read aloud only where there is a voice."""
+        self.read_aloud.stop()
+        self.frame.access_bar.set_read_aloud_available(self.read_aloud.available_for(look.language))
 
     def _show_guidance(self, look: Look) -> None:
         """The doctor guidance in the patient's language (English where it has no up-to-date translation)."""
@@ -195,6 +216,7 @@ class KioskWindow(QMainWindow):
         self.frame.set_question_count(count, count > 0 and self.navigator.current != Route("my_questions"))
 
     def _on_route_changed(self, route: Route) -> None:
+        self.read_aloud.stop()
         self._show_question_count()
         self.visit_counter.count_screen(route.screen, route.argument, len(self.my_questions))
         self.frame.set_navigation_visible(route.screen != START)
