@@ -96,6 +96,9 @@ class AccessBar(QWidget):
         button.setChecked(checked)
         button.blockSignals(False)
         button.setAccessibleDescription(tr("On") if checked else tr("Off"))
+        # On shows by a tick as well as by the fill; the name stays the same for screen readers.
+        name = button.accessibleName()
+        button.setText(f"✓ {name}" if checked else name)
 
     def buttons(self) -> list[QPushButton]:
         """The buttons on show, in reading order."""

@@ -44,7 +44,11 @@ def _colour_rule(selector: str, body: str) -> str:
         (m.group(0) for d in declarations if d.startswith("background-color") for m in [_HEX.search(d)] if m), None
     )
     new_background, text = _pair(selector, background)
+    warning = "Warning" in selector or "Alert" in selector
+    if warning and text == WHITE:
+        text = YELLOW  # warnings stand out in yellow too (their title and icon say what they are)
     edge = BLACK if new_background in (YELLOW, WHITE) and text == BLACK and "pressed" in selector else WHITE
+    edge = YELLOW if warning and edge == WHITE else edge
     kept = []
     for declaration in declarations:
         name = declaration.split(":", 1)[0].strip()

@@ -116,7 +116,7 @@ class Frame(QWidget):
     def _use_look(self, look: Look) -> None:
         """The header and the guidance bar in `look` (the screen on show is built again by the navigator); the
         access bar in its colours, at its own size."""
-        for bar in (self.header_bar, self.guidance_bar):
+        for bar in (self.header_bar, self.portrait_title_bar, self.guidance_bar):
             bar.setStyleSheet(look.stylesheet())
         self.access_bar.setStyleSheet(Look(contrast=look.contrast).stylesheet())
         self.access_bar.show_look(look)

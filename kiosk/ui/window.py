@@ -180,6 +180,7 @@ class KioskWindow(QMainWindow):
         look = self.frame.looks.current()
         parts = screen_parts(self.current_screen(), self.frame.guidance_label)
         self.read_aloud.read(parts, look.language, look.high_contrast)
+        self.frame.access_bar.set_reading(self.read_aloud.reading)  # nothing to read: the button springs back
 
     def _offer_read_aloud(self, look: Look) -> None:
         """Stop reading (the screen is built again), and offer read aloud only where there is a voice."""
