@@ -33,6 +33,14 @@ class Frame(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # Within reach (a kiosk setting): on a portrait screen the top third shows only the clinic name.
+        self.reach_space, reach_row = styled_bar("Header", (20, 20, 20, 20), 0)
+        self.reach_title = text_label(DEFAULT_TITLE, "HeaderTitle")
+        self.reach_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        reach_row.addWidget(self.reach_title, 1)
+        self.reach_space.hide()
+        self.within_reach = False
+        layout.addWidget(self.reach_space)
         layout.addWidget(self._build_header())
         # In portrait the header has no room for the clinic name beside the buttons: it gets a line of its own.
         self.portrait_title_bar, row = styled_bar("Header", (20, 0, 20, 10), 0)
@@ -97,9 +105,21 @@ class Frame(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         # Below this width the buttons need the room; the title is the one thing the header can do without.
-        wide = event.size().width() >= TITLE_MIN_WINDOW_WIDTH
-        self.title_label.setVisible(wide)
-        self.portrait_title_bar.setVisible(not wide and event.size().height() > event.size().width())
+        self._fit(event.size())
+
+    def _fit(self, size: QSize) -> None:
+        wide = size.width() >= TITLE_MIN_WINDOW_WIDTH
+        portrait = size.height() > size.width()
+        reach = self.within_reach and portrait
+        self.title_label.setVisible(wide and not reach)
+        self.portrait_title_bar.setVisible(not wide and portrait and not reach)
+        self.reach_space.setVisible(reach)
+        self.reach_space.setFixedHeight(size.height() // 3)
+
+    def set_within_reach(self, on: bool) -> None:
+        """Keep every control of a portrait screen in its lower two thirds (the top third shows the clinic name)."""
+        self.within_reach = on
+        self._fit(self.size())
 
     def set_guidance(self, text: str) -> None:
         """The talk-to-your-doctor text shown on every screen."""
@@ -109,14 +129,14 @@ class Frame(QWidget):
     def set_title(self, text: str) -> None:
         """The clinic name, or the kiosk's own title when none is set."""
         title = text or DEFAULT_TITLE
-        for label in (self.title_label, self.portrait_title):
+        for label in (self.title_label, self.portrait_title, self.reach_title):
             label.setText(title)
             label.setAccessibleName(title)
 
     def _use_look(self, look: Look) -> None:
         """The header and the guidance bar in `look` (the screen on show is built again by the navigator); the
         access bar in its colours, at its own size."""
-        for bar in (self.header_bar, self.portrait_title_bar, self.guidance_bar):
+        for bar in (self.reach_space, self.header_bar, self.portrait_title_bar, self.guidance_bar):
             bar.setStyleSheet(look.stylesheet())
         self.access_bar.setStyleSheet(Look(contrast=look.contrast).stylesheet())
         self.access_bar.show_look(look)

@@ -130,6 +130,7 @@ class KioskWindow(QMainWindow):
         """Show the current clinic name and doctor guidance; idle times apply from the next quiet spell."""
         self.settings = self.library.settings()
         self.frame.set_title(self.settings.clinic_name)
+        self.frame.set_within_reach(bool(self.settings.within_reach))
         self._show_guidance(self.frame.looks.current())
         self.my_questions.clinic_name = self.settings.clinic_name
         self.my_questions.doctor_guidance = self.settings.doctor_guidance
