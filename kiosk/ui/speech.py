@@ -82,24 +82,40 @@ class ReadAloud(QObject):
 
     def __init__(self, parent: QObject | None = None, engine: str | None = None):
         super().__init__(parent)
-        from PySide6.QtTextToSpeech import QTextToSpeech  # PySide6-Addons: loaded only when speech is set up
-
-        self._state = QTextToSpeech.State
-        name = engine or engine_name()
-        self._speech = QTextToSpeech(name, self) if name else None
-        if self._speech is not None and self._speech.state() == QTextToSpeech.State.Error:
-            self._speech = None
+        self._engine = engine or engine_name()
+        self._speech = None  # made on first need: speech-dispatcher takes about 2 s to list its voices
+        self._prepared = False
         self._parts: list[Part] = []
         self._next = 0  # engines number their texts unevenly: the parts start in the order they were queued
         self._lit: QWidget | None = None
         self._high_contrast = False
         self.reading = False
-        if self._speech is not None:
-            self._speech.aboutToSynthesize.connect(self._on_part_started)
-            self._speech.stateChanged.connect(self._on_state)
+
+    @property
+    def may_be_available(self) -> bool:
+        """Whether an engine is installed (known without starting it)."""
+        return self._engine is not None
+
+    def prepare(self) -> None:
+        """Start the engine now, if that has not been done (slow with speech-dispatcher: call it when idle)."""
+        if self._prepared:
+            return
+        self._prepared = True
+        if self._engine is None:
+            return
+        from PySide6.QtTextToSpeech import QTextToSpeech  # PySide6-Addons: loaded only when speech is used
+
+        self._state = QTextToSpeech.State
+        speech = QTextToSpeech(self._engine, self)
+        if speech.state() == QTextToSpeech.State.Error:
+            return
+        self._speech = speech
+        speech.aboutToSynthesize.connect(self._on_part_started)
+        speech.stateChanged.connect(self._on_state)
 
     def available_for(self, language: str) -> bool:
         """Whether this kiosk can read aloud in `language` (an engine, and a voice for the language)."""
+        self.prepare()
         return self._speech is not None and self._locale_for(language) is not None
 
     def _locale_for(self, language: str) -> QLocale | None:
@@ -111,7 +127,7 @@ class ReadAloud(QObject):
     def read(self, parts: list[Part], language: str, high_contrast: bool = False) -> None:
         """Read `parts` in order in `language`'s voice (anything being read stops first)."""
         self.stop()
-        locale = self._locale_for(language) if self._speech is not None else None
+        locale = self._locale_for(language) if self.available_for(language) else None
         if locale is None or not parts:
             return
         self._speech.setLocale(locale)

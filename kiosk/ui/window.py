@@ -24,6 +24,7 @@ from kiosk.ui.visit_counts import VisitCounter
 
 log = logging.getLogger("kiosk.window")
 CHANGE_POLL_MS = 2000
+SPEECH_START_MS = 3000
 
 
 class KioskWindow(QMainWindow):
@@ -47,8 +48,11 @@ class KioskWindow(QMainWindow):
         self.read_aloud = ReadAloud(self)
         self.read_aloud.reading_changed.connect(self.frame.access_bar.set_reading)
         self.frame.access_bar.read_aloud_toggled.connect(self.toggle_read_aloud)
+        self.frame.looks.changed.connect(self.read_aloud.stop)  # the screen is built again
         self.frame.looks.changed.connect(self._offer_read_aloud)
-        self._offer_read_aloud(self.frame.looks.current())
+        self.frame.access_bar.set_read_aloud_available(self.read_aloud.may_be_available)
+        # The engine starts a moment after the first frame, before a patient is likely to be there.
+        QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
@@ -184,8 +188,7 @@ class KioskWindow(QMainWindow):
         self.frame.access_bar.set_reading(self.read_aloud.reading)  # nothing to read: the button springs back
 
     def _offer_read_aloud(self, look: Look) -> None:
-        """Stop reading (the screen is built again), and offer read aloud only where there is a voice."""
-        self.read_aloud.stop()
+        """Offer read aloud only where there is a voice for the language."""
         self.frame.access_bar.set_read_aloud_available(self.read_aloud.available_for(look.language))
 
     def _show_guidance(self, look: Look) -> None:
