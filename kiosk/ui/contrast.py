@@ -16,7 +16,6 @@ from kiosk.resources import ui_file
 BLACK, WHITE, YELLOW = "#000000", "#FFFFFF", "#FFFF00"
 _RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
-_STAFF_AREA = r"/\* =+ Staff area.*?/\* =+ end of Staff area =+ \*/"
 _STATES = (":pressed", ":checked", '[on="true"]')
 # Drawn on top of every control that takes focus, whatever its colours: a thick dashed white edge on black.
 FOCUS_RULE = "QPushButton:focus { border: 5px dashed #FFFFFF; }"
@@ -67,10 +66,8 @@ def _colour_rule(selector: str, body: str) -> str:
 
 
 def high_contrast_stylesheet(stylesheet: str) -> str:
-    """The colour rules of `stylesheet`, mapped to high contrast, under the same selectors (the staff area's
-    rules left out: patients never see it, and every rule costs time each time a screen is styled)."""
-    text = re.sub(_STAFF_AREA, "", stylesheet, flags=re.DOTALL)
-    text = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
+    """The colour rules of `stylesheet`, mapped to high contrast, under the same selectors."""
+    text = re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.DOTALL)
     rules = [_colour_rule(selector, body) for selector, body in _RULE.findall(text)]
     return "\n".join([rule for rule in rules if rule] + [FOCUS_RULE])
 
