@@ -3,7 +3,7 @@ guidance, with the part being read highlighted; it stops on a second tap, on any
 reset; the voice follows the language. Qt's silent "mock" engine stands in for the voice."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.content.languages import content_in, guidance_in
@@ -57,6 +57,24 @@ def test_a_card_is_read_in_the_order_a_screen_reader_finds_it(window, patient, q
     assert parts[:3] == [card.name, "Key points. " + " ".join(card.key_points), card.summary]
     assert parts[-1] == window.settings.doctor_guidance
     assert parts.index("If you stop. " + card.if_you_stop) < parts.index("Questions to ask your doctor")
+
+
+def test_the_part_being_read_is_scrolled_into_view(window, patient, qtbot):
+    window.resize(1080, 1920)
+    window.navigator.go(Route("treatment", window.content.treatments[0].id))
+    screen = window.current_screen()
+    parts = screen_parts(screen, window.frame.guidance_label)
+    last_on_screen = next(part for part in reversed(parts) if part.widget is not window.frame.guidance_label)
+    window.read_aloud.read([last_on_screen], "en")
+    qtbot.waitUntil(lambda: window.read_aloud._lit is last_on_screen.widget)
+    assert screen.scroll.verticalScrollBar().value() > 0
+    assert (
+        screen.scroll.viewport()
+        .rect()
+        .intersects(last_on_screen.widget.geometry().translated(screen.scroll.widget().pos()))
+    )
+    window.read_aloud.stop()
+    assert last_on_screen.widget.styleSheet() == ""
 
 
 def test_a_second_tap_navigation_and_the_idle_reset_each_stop_reading(window, patient, qtbot):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 ENGINE_VARIABLE = "KIOSK_SPEECH_ENGINE"
 PREFERRED_ENGINES = ("speechd", "flite")
@@ -165,6 +165,11 @@ class ReadAloud(QObject):
         self._lit = widget
         if widget is not None:
             widget.setStyleSheet(HIGHLIGHT[self._high_contrast])
+            area = widget.parentWidget()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parentWidget()
+            if area is not None:
+                area.ensureWidgetVisible(widget, 0, 40)  # the part being read is on the glass
 
     def _set_reading(self, reading: bool) -> None:
         if reading != self.reading:
