@@ -85,3 +85,21 @@ def test_every_choice_returns_to_the_default_at_the_idle_reset_and_only_then(win
     assert patient.button("Text size").accessibleDescription() == "100 %"
     assert not patient.button("High contrast").isChecked()
     assert patient.button("Español").isVisible()
+
+
+def test_contrast_and_language_rebuild_the_screen_on_show_and_keep_no_copy_per_look(window, patient, qtbot):
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    list_screen = window.current_screen()
+    patient.tap(window.content.treatments[0].name)
+    card_screen = window.current_screen()
+    count = window.frame.stack.count()
+    list_builds = list_screen.builds
+    tap(qtbot, patient.button("High contrast"))
+    tap(qtbot, patient.button("Español"))
+    assert window.current_screen() is card_screen and window.frame.stack.count() == count
+    assert card_screen.look.high_contrast and card_screen.look.language == "es"
+    assert list_screen.builds == list_builds, "a hidden screen was built again"
+    patient.tap("Back")
+    assert window.current_screen() is list_screen and list_screen.look == window.frame.looks.current()
+    assert window.frame.stack.count() == count
