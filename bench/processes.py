@@ -18,13 +18,15 @@ class ProbeFailed(RuntimeError):
 
 
 def probe_environment(home: Path) -> dict[str, str]:
-    """Offscreen Qt on a 1920×1080 screen, the repo importable, and the kiosk's data and logs kept in `home`."""
+    """Offscreen Qt on a 1920×1080 screen, the repo importable, silent speech, the kiosk's data and logs in `home`."""
     environment = dict(os.environ)
     environment["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
     environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), environment.get("PYTHONPATH")]))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         environment[name] = str(home / name.lower())
     environment.pop("BENCH_SPAWN_MONOTONIC", None)
+    # Qt's silent speech engine: a tap on Read aloud is timed like any other and the bench makes no sound.
+    environment.setdefault("KIOSK_SPEECH_ENGINE", "mock")
     return environment
 
 

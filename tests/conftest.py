@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")  # Qt's silent test engine: tests hear what would be said
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt  # noqa: E402

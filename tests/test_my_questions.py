@@ -118,10 +118,11 @@ def test_the_next_patient_never_sees_the_questions_after_the_idle_reset(patient,
 def test_a_choice_made_in_larger_text_shows_in_normal_text_too(patient, window, qtbot):
     card = window.content.treatments[2]
     open_card(patient, card)
-    press(qtbot, patient.button("Larger text"))
+    press(qtbot, patient.button("Text size"))  # 130 %
     patient.reads()
     press(qtbot, toggle_for(window, card.questions[0]))
-    press(qtbot, patient.button("Normal text"))
+    press(qtbot, patient.button("Text size"))  # 160 %
+    press(qtbot, patient.button("Text size"))  # back to 100 %
     patient.reads()
     assert toggle_for(window, card.questions[0]).isChecked()
 

@@ -105,14 +105,16 @@ def test_larger_text_builds_only_the_screen_on_show_again_at_the_same_place(wind
     count = len(screens(window))
     other_builds = [s.builds for s in screens(window) if s is not screen]
 
-    qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)
     assert window.current_screen() is screen, "a second copy of the glossary was made for larger text"
     assert screen.look.larger_text and window.frame.looks.current() is screen.look
     qtbot.waitUntil(lambda: bar.value() > 0 and text_at_top(screen) == place)
     assert screen.findChildren(QLabel)[0].fontInfo().pixelSize() > normal_size
     assert [s.builds for s in screens(window) if s is not screen] == other_builds, "hidden screens were built"
 
-    qtbot.mouseClick(patient.button("Normal text"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)  # 160 %
+    qtbot.waitUntil(lambda: bar.value() > 0 and text_at_top(screen) == place)
+    qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)  # back to 100 %
     assert window.current_screen() is screen and len(screens(window)) == count
     qtbot.waitUntil(lambda: bar.value() > 0 and text_at_top(screen) == place)
     patient.tap("Back")  # built for normal text before the switch: shown as it was
@@ -124,7 +126,7 @@ def test_a_screen_left_in_the_history_is_shown_in_the_look_chosen_since(window, 
     patient.tap("All treatments")
     list_screen = window.current_screen()
     patient.tap(window.content.treatments[0].name)
-    qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)
     assert not list_screen.look.larger_text  # not rebuilt while hidden
     patient.tap("Back")
     assert window.current_screen() is list_screen and list_screen.look.larger_text
@@ -134,7 +136,7 @@ def test_the_look_is_one_frozen_value_and_a_new_patient_gets_the_normal_one(wind
     looks = window.frame.looks
     with pytest.raises(FrozenInstanceError):
         looks.current().text_scale = 2.0
-    qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)
     assert looks.current() == replace(NORMAL, text_scale=1.3)
     window.reset_session()
     assert looks.current() == NORMAL and window.current_screen().look == NORMAL

@@ -84,15 +84,16 @@ def test_larger_text_grows_every_text_and_the_next_patient_gets_normal_text(wind
     patient.tap("All treatments")
     wait_until_complete(qtbot, window)
     normal = visible_text_sizes(window)
-    qtbot.mouseClick(patient.button("Larger text"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)
     wait_until_complete(qtbot, window)
     larger = visible_text_sizes(window)
     assert set(larger) == set(normal)
     smaller = [text for text in normal if larger[text] < normal[text] * 1.25]
     assert not smaller, f"not larger: {smaller}"
-    assert patient.button("Normal text").isChecked()
+    size = patient.button("Text size")
+    assert size.accessibleName() == "Text size" and size.accessibleDescription() == "130 %"
     window.reset_session()  # what the idle countdown does when the patient walks away
-    qtbot.waitUntil(lambda: patient.sees("Larger text"))
+    qtbot.waitUntil(lambda: patient.button("Text size").accessibleDescription() == "100 %")
     patient.tap("Tap to start")
     patient.tap("All treatments")
     wait_until_complete(qtbot, window)

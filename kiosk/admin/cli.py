@@ -92,9 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     snapshot.add_argument("--size", type=_size, default=(1920, 1080), help="screen size, like 1920x1080")
     snapshot.add_argument("--draft", action="store_true", help="the staff draft instead of what patients see")
-    snapshot.add_argument(
-        "--text", choices=("normal", "larger"), default="normal", help="text size, as the Larger text button sets it"
-    )
+    snapshot.add_argument("--text", choices=("normal", "larger"), default="normal", help="text size (larger: 130 %%)")
     snapshot.set_defaults(run=command_snapshot)
     accept_db_after_command(commands)
     return parser

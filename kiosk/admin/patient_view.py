@@ -1,7 +1,7 @@
 """The patient screens in a frame of their own, showing any content: for the staff preview and for snapshots.
 
 Unlike the kiosk window there is no session around it (no idle reset, no staff entry): it only shows content,
-with Back, Home, "Words explained" and "Larger text" working as patients know them.
+with Back, Home, "Words explained" and the access bar working as patients know them.
 """
 
 from collections.abc import Callable
@@ -30,10 +30,10 @@ class PatientView:
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.navigator.home)
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
-        self.frame.larger_text_toggled.connect(self.use_larger_text)
+        self.frame.access_bar.set_read_aloud_available(False)  # staff check the words; the kiosk reads them aloud
         self.navigator.home()
         if larger_text:
-            self.frame.set_larger_text(True)
+            self.use_larger_text(True)
 
     def use_larger_text(self, large: bool) -> None:
         """Larger or normal text, in the frame and on the screens (the screen on show is built again)."""

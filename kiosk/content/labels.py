@@ -57,6 +57,7 @@ SETTING_LABELS = {
     "check_after_months": "Months before a clinician's check is due again",
     "count_visits": "Count visits (anonymous daily totals)",
     "counts_keep_days": "Days the visit counts are kept",
+    "within_reach": "Buttons within reach of a seated person (portrait screens)",
 }
 OTHER_LABELS = {
     "red_flags": "Warning signs",

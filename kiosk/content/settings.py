@@ -65,6 +65,10 @@ SPECS = {
             minimum=0, maximum=1,
         ),
         SettingSpec(
+            "within_reach", int, "0", "1 keeps every button on a portrait screen in its lower two thirds, within "
+            "reach of a seated person or a wheelchair user; 0 uses the whole screen.", minimum=0, maximum=1,
+        ),
+        SettingSpec(
             "counts_keep_days", int, "365", "Days the anonymous daily totals are kept before they are deleted.",
             minimum=1, maximum=3650,
         ),
@@ -144,6 +148,7 @@ class Settings:
     count_visits: int
     counts_keep_days: int
     check_after_months: int = 12
+    within_reach: int = 0
 
 
 def load_settings(conn: sqlite3.Connection) -> Settings:

@@ -1,11 +1,13 @@
-"""The one shared frame around every screen: header with Back and Home, and the doctor guidance.
+"""The one shared frame around every screen: header with Back and Home, the doctor guidance and the access bar.
 
-The guidance sits outside the scrolling area, so it is on every screen and never scrolls out of view.
+The guidance and the access bar sit outside the scrolling area, so they are on every screen and never scroll
+out of view. The frame holds the patient's look and changes it when the access bar asks.
 """
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.long_press import LongPress
 from kiosk.ui.look import Look, Looks
 from kiosk.ui.widgets import bundled_icon, styled_bar, text_label, touch_button
@@ -21,7 +23,6 @@ class Frame(QWidget):
     home_requested = Signal()
     glossary_requested = Signal()
     staff_requested = Signal()
-    larger_text_toggled = Signal(bool)
     my_questions_requested = Signal()
 
     def __init__(self):
@@ -32,6 +33,14 @@ class Frame(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # Within reach (a kiosk setting): on a portrait screen the top third shows only the clinic name.
+        self.reach_space, reach_row = styled_bar("Header", (20, 20, 20, 20), 0)
+        self.reach_title = text_label(DEFAULT_TITLE, "HeaderTitle")
+        self.reach_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        reach_row.addWidget(self.reach_title, 1)
+        self.reach_space.hide()
+        self.within_reach = False
+        layout.addWidget(self.reach_space)
         layout.addWidget(self._build_header())
         # In portrait the header has no room for the clinic name beside the buttons: it gets a line of its own.
         self.portrait_title_bar, row = styled_bar("Header", (20, 0, 20, 10), 0)
@@ -42,6 +51,12 @@ class Frame(QWidget):
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
         layout.addWidget(self._build_guidance())
+        self.access_bar = AccessBar()
+        look = self.looks.current
+        self.access_bar.text_size_requested.connect(lambda: self.looks.choose(look().with_next_text_size()))
+        self.access_bar.contrast_toggled.connect(lambda high: self.looks.choose(look().with_high_contrast(high)))
+        self.access_bar.language_chosen.connect(lambda code: self.looks.choose(look().with_language(code)))
+        layout.addWidget(self.access_bar)
 
     def _build_header(self) -> QWidget:
         header, row = styled_bar("Header", (20, 12, 20, 12), 16)
@@ -52,10 +67,7 @@ class Frame(QWidget):
         self.home_button.clicked.connect(self.home_requested)
         self.words_button = touch_button("Words explained", "NavButton", icon="book")
         self.words_button.clicked.connect(self.glossary_requested)
-        self.text_size_button = touch_button("Larger text", "NavButton", icon="text-size")
-        self.text_size_button.setCheckable(True)
-        self.text_size_button.toggled.connect(self._on_text_size_toggled)
-        for button in (self.back_button, self.home_button, self.words_button, self.text_size_button):
+        for button in (self.back_button, self.home_button, self.words_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.title_label = text_label(DEFAULT_TITLE, "HeaderTitle")
         self.title_label.setWordWrap(True)
@@ -65,7 +77,6 @@ class Frame(QWidget):
         row.addWidget(self.home_button)
         row.addWidget(self.title_label, 1)
         row.addStretch(0)
-        row.addWidget(self.text_size_button)
         row.addWidget(self.words_button)
         return header
 
@@ -94,9 +105,21 @@ class Frame(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         # Below this width the buttons need the room; the title is the one thing the header can do without.
-        wide = event.size().width() >= TITLE_MIN_WINDOW_WIDTH
-        self.title_label.setVisible(wide)
-        self.portrait_title_bar.setVisible(not wide and event.size().height() > event.size().width())
+        self._fit(event.size())
+
+    def _fit(self, size: QSize) -> None:
+        wide = size.width() >= TITLE_MIN_WINDOW_WIDTH
+        portrait = size.height() > size.width()
+        reach = self.within_reach and portrait
+        self.title_label.setVisible(wide and not reach)
+        self.portrait_title_bar.setVisible(not wide and portrait and not reach)
+        self.reach_space.setVisible(reach)
+        self.reach_space.setFixedHeight(size.height() // 3)
+
+    def set_within_reach(self, on: bool) -> None:
+        """Keep every control of a portrait screen in its lower two thirds (the top third shows the clinic name)."""
+        self.within_reach = on
+        self._fit(self.size())
 
     def set_guidance(self, text: str) -> None:
         """The talk-to-your-doctor text shown on every screen."""
@@ -106,24 +129,17 @@ class Frame(QWidget):
     def set_title(self, text: str) -> None:
         """The clinic name, or the kiosk's own title when none is set."""
         title = text or DEFAULT_TITLE
-        for label in (self.title_label, self.portrait_title):
+        for label in (self.title_label, self.portrait_title, self.reach_title):
             label.setText(title)
             label.setAccessibleName(title)
 
-    def set_larger_text(self, large: bool) -> None:
-        """Show the text-size button as on or off (without asking again)."""
-        self.text_size_button.setChecked(large)
-
     def _use_look(self, look: Look) -> None:
-        """The header and the guidance bar in `look` (the screen on show is built again by the navigator)."""
-        for bar in (self.header_bar, self.guidance_bar):
+        """The header and the guidance bar in `look` (the screen on show is built again by the navigator); the
+        access bar in its colours, at its own size."""
+        for bar in (self.reach_space, self.header_bar, self.portrait_title_bar, self.guidance_bar):
             bar.setStyleSheet(look.stylesheet())
-
-    def _on_text_size_toggled(self, large: bool) -> None:
-        label = "Normal text" if large else "Larger text"
-        self.text_size_button.setText(label)
-        self.text_size_button.setAccessibleName(label)
-        self.larger_text_toggled.emit(large)
+        self.access_bar.setStyleSheet(Look(contrast=look.contrast).stylesheet())
+        self.access_bar.show_look(look)
 
     def set_question_count(self, count: int, visible: bool) -> None:
         """Say "My questions (n)" on the button, and show or hide it."""

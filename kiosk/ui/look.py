@@ -1,36 +1,83 @@
 """The look a patient has chosen for the screens, and the one service the frame holds and screens ask.
 
-Today a look is a text size; issue-sized additions (language, contrast) become fields of `Look`, so that a
-change of look is one value that screens compare, never a copy of each screen per look."""
+A look is one frozen value: text size, contrast and language. A change of look is a new value that screens
+compare, never a copy of each screen per look; every choice goes back to the default at the idle reset."""
 
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.ui.text_size import LARGE, font_rules
+from kiosk.content.languages import content_in
+from kiosk.storage.rows import Content
+from kiosk.ui.contrast import high_contrast_rules
+from kiosk.ui.text_size import LARGE, TEXT_SCALES, font_rules
+
+STANDARD, HIGH = "standard", "high"
+ENGLISH, SPANISH = "en", "es"
 
 
 @dataclass(frozen=True)
 class Look:
-    """How the screens look: the text size as a share of the normal size."""
+    """How the screens look: the text size as a share of the normal size, the contrast and the language."""
 
     text_scale: float = 1.0
+    contrast: str = STANDARD
+    language: str = ENGLISH
 
     @property
     def larger_text(self) -> bool:
         """Whether text is larger than normal."""
         return self.text_scale > 1.0
 
+    @property
+    def high_contrast(self) -> bool:
+        """Whether the high-contrast colours are in use."""
+        return self.contrast == HIGH
+
     def with_larger_text(self, large: bool) -> "Look":
-        """The same look with normal or larger text."""
+        """The same look with normal or larger (130 %) text."""
         return replace(self, text_scale=LARGE if large else 1.0)
+
+    def with_next_text_size(self) -> "Look":
+        """The same look with the next text size (100 %, 130 %, 160 %, then 100 % again)."""
+        index = TEXT_SCALES.index(self.text_scale) if self.text_scale in TEXT_SCALES else -1
+        return replace(self, text_scale=TEXT_SCALES[(index + 1) % len(TEXT_SCALES)])
+
+    def with_high_contrast(self, high: bool) -> "Look":
+        """The same look in high or standard contrast."""
+        return replace(self, contrast=HIGH if high else STANDARD)
+
+    def with_language(self, language: str) -> "Look":
+        """The same look in another language (a language code such as "es")."""
+        return replace(self, language=language)
+
+    @property
+    def percent(self) -> int:
+        """The text size in per cent of the normal size."""
+        return round(self.text_scale * 100)
 
     def stylesheet(self) -> str:
         """The rules a widget needs on top of the application's stylesheet to show this look ("" for none)."""
-        return font_rules(self.text_scale)
+        colours = high_contrast_rules() if self.high_contrast else ""
+        return "\n".join(rules for rules in (colours, font_rules(self.text_scale)) if rules)
 
 
 NORMAL = Look()
+_IN_LANGUAGE: dict[tuple[int, str], tuple[Content, Content]] = {}  # (id of the English, language): (English, it)
+
+
+def content_for(content: Content | None, language: str) -> Content | None:
+    """`content` in `language` (English where a text has no up-to-date translation), made once per language
+    for all screens."""
+    if content is None or language == ENGLISH:
+        return content
+    key = (id(content), language)
+    known = _IN_LANGUAGE.get(key)
+    if known is None or known[0] is not content:  # the id of content since replaced may be used again
+        if len(_IN_LANGUAGE) >= 4:
+            _IN_LANGUAGE.clear()  # older content, published over: let it go
+        known = _IN_LANGUAGE[key] = (content, content_in(content, language))
+    return known[1]
 
 
 class Looks(QObject):
@@ -51,3 +98,7 @@ class Looks(QObject):
         if look != self._look:
             self._look = look
             self.changed.emit(look)
+
+    def reset(self) -> None:
+        """Back to the default look, for the next patient."""
+        self.choose(NORMAL)

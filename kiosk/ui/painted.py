@@ -42,6 +42,14 @@ def badge_text(evidence: Evidence) -> str:
     return f"{EVIDENCE_DOTS[evidence.rank]}  {evidence.words}"
 
 
+def badge_lines(evidence: Evidence, metrics: QFontMetrics, width: int) -> str:
+    """The badge's text as drawn within `width`: dots and words on one line, or on two where one is too wide."""
+    across = 2 * BADGE_PADDING[0]
+    if metrics.horizontalAdvance(badge_text(evidence)) + across <= width:
+        return badge_text(evidence)
+    return f"{EVIDENCE_DOTS[evidence.rank]}\n{evidence.words}"
+
+
 class Blocks:
     """Lays out and draws blocks of text within a width, in the font a widget has now (its look)."""
 
@@ -76,8 +84,9 @@ class Blocks:
                 indent = metrics.horizontalAdvance(block.mark + "  ") if block.mark else 0
                 if block.evidence is not None:
                     across, down = BADGE_PADDING
-                    size = QSize(metrics.horizontalAdvance(badge_text(block.evidence)) + 2 * across,
-                                 metrics.height() + 2 * down)  # fmt: skip
+                    lines = badge_lines(block.evidence, metrics, width - indent).split("\n")
+                    size = QSize(max(metrics.horizontalAdvance(line) for line in lines) + 2 * across,
+                                 metrics.height() * len(lines) + 2 * down)  # fmt: skip
                 else:
                     size = metrics.boundingRect(QRect(0, 0, max(width - indent, 1), 1 << 20), WRAP, block.text).size()
                 rects.append(QRect(indent, top, min(size.width(), width - indent), size.height()))
@@ -101,7 +110,8 @@ class Blocks:
                 painter.setBrush(QColor(EVIDENCE_COLOURS[block.evidence.value]))
                 painter.drawRoundedRect(rect, 10, 10)
                 painter.setPen(QColor("#FFFFFF"))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, badge_text(block.evidence))
+                lines = badge_lines(block.evidence, QFontMetrics(font), rect.width())
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, lines)
             else:
                 painter.setPen(colour)
                 painter.drawText(rect.adjusted(0, 0, 0, 1), WRAP, block.text)

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QWidget
 from kiosk.resources import ui_file
 
 LARGE = 1.3
+LARGEST = 1.6
+TEXT_SCALES = (1.0, LARGE, LARGEST)  # 100 %, 130 %, 160 %
 _RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 _FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
 

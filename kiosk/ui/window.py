@@ -6,20 +6,25 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
+from kiosk.content.languages import ENGLISH, guidance_in
 from kiosk.content.library import Library
 from kiosk.storage.rows import Content
+from kiosk.storage.translations import stored_languages
 from kiosk.ui.crash import CrashHandler
 from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.look import Look
 from kiosk.ui.navigator import START, Navigator, Route
 from kiosk.ui.printing import PRINTED, Printing
 from kiosk.ui.questions import MyQuestions
 from kiosk.ui.screens.registry import screen_factories
+from kiosk.ui.speech import ReadAloud, screen_parts
 from kiosk.ui.visit_counts import VisitCounter
 
 log = logging.getLogger("kiosk.window")
 CHANGE_POLL_MS = 2000
+SPEECH_START_MS = 3000
 
 
 class KioskWindow(QMainWindow):
@@ -39,12 +44,20 @@ class KioskWindow(QMainWindow):
         self._content: Content | None = None
         self.settings = library.settings()
         self.navigator = Navigator(self.frame.stack, self._screen_factories(), self.frame.looks)
+        self.frame.looks.changed.connect(self._show_guidance)
+        self.read_aloud = ReadAloud(self)
+        self.read_aloud.reading_changed.connect(self.frame.access_bar.set_reading)
+        self.frame.access_bar.read_aloud_toggled.connect(self.toggle_read_aloud)
+        self.frame.looks.changed.connect(self.read_aloud.stop)  # the screen is built again
+        self.frame.looks.changed.connect(self._offer_read_aloud)
+        self.frame.access_bar.set_read_aloud_available(self.read_aloud.may_be_available)
+        # The engine starts a moment after the first frame, before a patient is likely to be there.
+        QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
         self.frame.glossary_requested.connect(lambda: self.navigator.go(Route("glossary")))
         self.frame.staff_requested.connect(self.staff_requested)
-        self.frame.larger_text_toggled.connect(self.set_larger_text)
         self.my_questions = MyQuestions(self)
         self.my_questions.changed.connect(self._show_question_count)
         self.frame.my_questions_requested.connect(lambda: self.navigator.go(Route("my_questions")))
@@ -62,6 +75,7 @@ class KioskWindow(QMainWindow):
         self._change_poll.timeout.connect(self.check_for_changes)
         self._change_poll.start()
         self.apply_settings()
+        self.frame.access_bar.set_languages((ENGLISH, *stored_languages(self.library.conn)))
         self.navigator.home()
 
     @property
@@ -120,7 +134,8 @@ class KioskWindow(QMainWindow):
         """Show the current clinic name and doctor guidance; idle times apply from the next quiet spell."""
         self.settings = self.library.settings()
         self.frame.set_title(self.settings.clinic_name)
-        self.frame.set_guidance(self.settings.doctor_guidance)
+        self.frame.set_within_reach(bool(self.settings.within_reach))
+        self._show_guidance(self.frame.looks.current())
         self.my_questions.clinic_name = self.settings.clinic_name
         self.my_questions.doctor_guidance = self.settings.doctor_guidance
         self.visit_counter.set_counting(bool(self.settings.count_visits))
@@ -135,9 +150,10 @@ class KioskWindow(QMainWindow):
     def reset_session(self) -> None:
         """Clear everything a patient did: history, scroll positions, overlays, typed text."""
         self.idle.dismiss()
+        self.read_aloud.stop()
         for field in self.findChildren(QLineEdit):
             field.clear()
-        self.frame.set_larger_text(False)
+        self.frame.looks.reset()  # every choice a patient made goes back to the default, here and only here
         self.my_questions.clear()
         self.go_home()
         self.visit_counter.write(self.library.conn, self.settings.counts_keep_days)  # between patients: no tap waits
@@ -160,6 +176,27 @@ class KioskWindow(QMainWindow):
         self._content_stale = True
         if self._is_fresh():
             self.reload_content()
+
+    def toggle_read_aloud(self, on: bool) -> None:
+        """Read the screen on show aloud (title, its text in reading order, the doctor guidance), or stop."""
+        if not on:
+            self.read_aloud.stop()
+            return
+        look = self.frame.looks.current()
+        parts = screen_parts(self.current_screen(), self.frame.guidance_label)
+        self.read_aloud.read(parts, look.language, look.high_contrast)
+        self.frame.access_bar.set_reading(self.read_aloud.reading)  # nothing to read: the button springs back
+
+    def _offer_read_aloud(self, look: Look) -> None:
+        """Offer read aloud only where there is a voice for the language."""
+        self.frame.access_bar.set_read_aloud_available(self.read_aloud.available_for(look.language))
+
+    def _show_guidance(self, look: Look) -> None:
+        """The doctor guidance in the patient's language (English where it has no up-to-date translation)."""
+        english = self.settings.doctor_guidance
+        self.frame.set_guidance(
+            english if look.language == ENGLISH else guidance_in(self.content, english, look.language)
+        )
 
     def _screen_factories(self) -> dict:
         """Screen builders; each screen asks for the content only when it is first made."""
@@ -184,6 +221,7 @@ class KioskWindow(QMainWindow):
         self.frame.set_question_count(count, count > 0 and self.navigator.current != Route("my_questions"))
 
     def _on_route_changed(self, route: Route) -> None:
+        self.read_aloud.stop()
         self._show_question_count()
         self.visit_counter.count_screen(route.screen, route.argument, len(self.my_questions))
         self.frame.set_navigation_visible(route.screen != START)

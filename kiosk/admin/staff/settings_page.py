@@ -19,6 +19,7 @@ KEYS = {
     "idle_warning_seconds": "Seconds the “Are you still there?” countdown lasts",
     "backups_to_keep": "Automatic backups to keep",
     "check_after_months": "Months before a clinician's check is due again",
+    "within_reach": "Buttons within reach of a seated person on a portrait screen (1: yes, 0: no)",
 }
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.storage.rows import Content
-from kiosk.ui.look import NORMAL, Look
+from kiosk.ui.look import NORMAL, Look, content_for
 from kiosk.ui.navigator import Route
 from kiosk.ui.widgets import touch_button
 
@@ -106,6 +106,7 @@ class Screen(QWidget):
 
     def __init__(self, content: Content | None):
         super().__init__()
+        self.english_content = content  # as published; `content` is it in the language of the look
         self.content = content
         self.look = NORMAL
         self.builds = 0  # how many times the screen was built (the bench tells first visits from returns)
@@ -131,6 +132,7 @@ class Screen(QWidget):
             if look != self.look:
                 self.look = look
                 self.setStyleSheet(look.stylesheet())  # cheap: the screen is empty
+                self.content = content_for(self.english_content, look.language)
             self.builds += 1
             self._rest = iter(self.build(argument))
             self._built_for = (argument, look)

@@ -1,0 +1,177 @@
+"""Read aloud: a small service over Qt's QTextToSpeech that reads the screen on show, a part at a time.
+
+It reads the screen's title, then every visible element in reading order (from the accessible tree, as a
+screen reader would find it), then the doctor guidance; the part being read is highlighted. The voice
+follows the patient's language; where the engine has no voice for it, read aloud is not offered in it.
+KIOSK_SPEECH_ENGINE names the engine (tests use Qt's "mock"); by default speech-dispatcher where present."""
+
+import os
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+ENGINE_VARIABLE = "KIOSK_SPEECH_ENGINE"
+PREFERRED_ENGINES = ("speechd", "flite")
+TITLE_ROLES = ("ScreenTitle", "Heading")
+# The part being read: dark on pale yellow, or black on yellow in high contrast (both above 7:1).
+HIGHLIGHT = {False: "background-color: #FFF3C4; color: #3B2F00;", True: "background-color: #FFFF00; color: #000000;"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing to say, and the widget that shows it (highlighted while it is read), if any."""
+
+    text: str
+    widget: QWidget | None = None
+
+
+def spoken(text: str) -> str:
+    """A part's lines as sentences (a section's title and each entry end with a pause)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) == 1:
+        return lines[0]
+    return " ".join(line if line[-1] in ".!?:…" else f"{line}." for line in lines)
+
+
+def screen_parts(screen: QWidget, guidance: QWidget | None = None) -> list[Part]:
+    """What read aloud says for `screen`, in order: its title, every visible element, then the guidance (the
+    screen is built to its end first)."""
+    screen.finish_building()
+    QCoreApplication.sendPostedEvents()  # Qt shows the parts just built at its next turn: now
+    parts: list[Part] = []
+
+    def walk(interface) -> None:
+        if interface is None or not interface.isValid() or interface.state().invisible:
+            return
+        name = interface.text(QAccessible.Text.Name).strip()
+        widget = interface.object() if isinstance(interface.object(), QWidget) else None
+        if name and (not parts or parts[-1].text != name):
+            parts.append(Part(spoken(name), widget))
+            return  # a section or button says all it holds in its name
+        for index in range(interface.childCount()):
+            walk(interface.child(index))
+
+    walk(QAccessible.queryAccessibleInterface(screen))
+    titles = [part for part in parts if part.widget is not None and part.widget.objectName() in TITLE_ROLES]
+    if titles:
+        parts.remove(titles[0])
+        parts.insert(0, titles[0])
+    if guidance is not None and guidance.isVisible() and guidance.accessibleName():
+        parts.append(Part(spoken(guidance.accessibleName()), guidance))
+    return parts
+
+
+def engine_name() -> str | None:
+    """The speech engine to use here: the one named in KIOSK_SPEECH_ENGINE, else the best installed, or None."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    engines = QTextToSpeech.availableEngines()
+    chosen = os.environ.get(ENGINE_VARIABLE)
+    if chosen:
+        return chosen if chosen in engines else None
+    return next((engine for engine in PREFERRED_ENGINES if engine in engines), None)
+
+
+class ReadAloud(QObject):
+    """Reads a list of parts with the engine; says when reading starts and stops, and each part as it starts."""
+
+    reading_changed = Signal(bool)
+    part_started = Signal(str)  # the text the engine is about to say
+
+    def __init__(self, parent: QObject | None = None, engine: str | None = None):
+        super().__init__(parent)
+        self._engine = engine or engine_name()
+        self._speech = None  # made on first need: speech-dispatcher takes about 2 s to list its voices
+        self._prepared = False
+        self._parts: list[Part] = []
+        self._next = 0  # engines number their texts unevenly: the parts start in the order they were queued
+        self._lit: QWidget | None = None
+        self._high_contrast = False
+        self.reading = False
+
+    @property
+    def may_be_available(self) -> bool:
+        """Whether an engine is installed (known without starting it)."""
+        return self._engine is not None
+
+    def prepare(self) -> None:
+        """Start the engine now, if that has not been done (slow with speech-dispatcher: call it when idle)."""
+        if self._prepared:
+            return
+        self._prepared = True
+        if self._engine is None:
+            return
+        from PySide6.QtTextToSpeech import QTextToSpeech  # PySide6-Addons: loaded only when speech is used
+
+        self._state = QTextToSpeech.State
+        speech = QTextToSpeech(self._engine, self)
+        if speech.state() == QTextToSpeech.State.Error:
+            return
+        self._speech = speech
+        speech.aboutToSynthesize.connect(self._on_part_started)
+        speech.stateChanged.connect(self._on_state)
+
+    def available_for(self, language: str) -> bool:
+        """Whether this kiosk can read aloud in `language` (an engine, and a voice for the language)."""
+        self.prepare()
+        return self._speech is not None and self._locale_for(language) is not None
+
+    def _locale_for(self, language: str) -> QLocale | None:
+        wanted = QLocale(language).language()
+        locales = [locale for locale in self._speech.availableLocales() if locale.language() == wanted]
+        preferred = QLocale(language).territory()
+        return next((locale for locale in locales if locale.territory() == preferred), locales[0] if locales else None)
+
+    def read(self, parts: list[Part], language: str, high_contrast: bool = False) -> None:
+        """Read `parts` in order in `language`'s voice (anything being read stops first)."""
+        self.stop()
+        locale = self._locale_for(language) if self.available_for(language) else None
+        if locale is None or not parts:
+            return
+        self._speech.setLocale(locale)
+        self._high_contrast = high_contrast
+        self._set_reading(True)
+        self._parts, self._next = list(parts), 0
+        for part in parts:
+            self._speech.enqueue(part.text)
+
+    def stop(self) -> None:
+        """Stop reading, and take the highlight away."""
+        self._parts, self._next = [], 0
+        if self._speech is not None and self._speech.state() != self._state.Ready:
+            self._speech.stop()
+        self._light(None)
+        self._set_reading(False)
+
+    def _on_part_started(self, _id: int) -> None:
+        if self._next < len(self._parts):
+            part = self._parts[self._next]
+            self._next += 1
+            self._light(part.widget)
+            self.part_started.emit(part.text)
+
+    def _on_state(self, state) -> None:
+        if state == self._state.Ready and self.reading and self._next >= len(self._parts):
+            self.stop()  # the last part has been said
+
+    def _light(self, widget: QWidget | None) -> None:
+        if self._lit is not None:
+            try:
+                self._lit.setStyleSheet("")
+            except RuntimeError:
+                pass  # the screen was built again meanwhile
+        self._lit = widget
+        if widget is not None:
+            widget.setStyleSheet(HIGHLIGHT[self._high_contrast])
+            area = widget.parentWidget()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parentWidget()
+            if area is not None:
+                area.ensureWidgetVisible(widget, 0, 40)  # the part being read is on the glass
+
+    def _set_reading(self, reading: bool) -> None:
+        if reading != self.reading:
+            self.reading = reading
+            self.reading_changed.emit(reading)

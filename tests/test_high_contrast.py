@@ -1,0 +1,77 @@
+"""High contrast: white and yellow on black, at least 7:1 for every text, pressed, checked and focus state
+included; the words, dots and icons carry the meaning, never colour alone."""
+
+import re
+
+from conftest import wait_until_complete
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from kiosk.ui.contrast import BLACK, high_contrast_rules
+from kiosk.ui.navigator import Route
+from kiosk.ui.painted import EVIDENCE_COLOURS, TextPanel
+
+RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
+
+
+def luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def contrast(foreground: str | QColor, background: str | QColor) -> float:
+    light, dark = sorted((luminance(QColor(foreground)), luminance(QColor(background))), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def stylesheet_pairs() -> dict[str, tuple[str, str]]:
+    """Every (text, background) pair the high-contrast stylesheet sets; a rule without a background of its own
+    shows its text on the black page."""
+    pairs = {}
+    for selector, body in RULE.findall(high_contrast_rules()):
+        text = re.search(r"(?<![-\w])color:\s*(#[0-9A-Fa-f]{6})", body)
+        background = re.search(r"background-color:\s*(#[0-9A-Fa-f]{6})", body)
+        if text:
+            pairs[selector.strip()] = (text.group(1), background.group(1) if background else BLACK)
+    return pairs
+
+
+def test_every_text_colour_pair_of_the_high_contrast_look_is_at_least_7_to_1():
+    pairs = stylesheet_pairs()
+    ratios = {selector: contrast(*pair) for selector, pair in pairs.items()}
+    low = {selector: round(ratio, 1) for selector, ratio in ratios.items() if ratio < 7}
+    assert not low
+    states = [s for s in pairs if any(state in s for state in (":pressed", ":checked", ":focus"))]
+    assert len(states) >= 8 and "QPushButton#AccessButton:checked" in states
+    for selector in ('QLabel#Evidence[evidence="moderate"]', "QFrame#Warning QLabel", "QLabel#GuidanceText"):
+        assert ratios[selector] >= 7
+    # A pressed or checked button changes more than its shade: it turns from black to yellow or white.
+    assert pairs["QPushButton#Alert:pressed"][1] != pairs["QPushButton#Alert"][1]
+    assert pairs["QPushButton#AccessButton:checked"][1] != pairs["QPushButton#AccessButton"][1]
+    # The badges drawn on cards: white words and dots on each level's colour.
+    for colour in EVIDENCE_COLOURS.values():
+        assert contrast("#FFFFFF", colour) >= 7
+    assert "border: 5px dashed #FFFFFF" in high_contrast_rules()  # focus shows as a thick dashed edge
+
+
+def test_the_window_in_high_contrast_shows_every_text_at_7_to_1(window, patient, qtbot):
+    qtbot.mouseClick(patient.button("High contrast"), Qt.MouseButton.LeftButton)
+    for route in [Route("start"), Route("treatment", window.content.treatments[0].id), Route("red_flags")]:
+        window.navigator.home()
+        window.navigator.go(route)
+        wait_until_complete(qtbot, window)
+        checked = 0
+        for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+            if not widget.isVisibleTo(window) or not (widget.text() or isinstance(widget, TextPanel)):
+                continue
+            palette = widget.palette()
+            text = palette.color(widget.foregroundRole())
+            background = palette.color(widget.backgroundRole())
+            assert contrast(text, background) >= 7, f"{widget.accessibleName()!r}: {text.name()} on {background.name()}"
+            assert text.name().upper() in ("#FFFFFF", "#000000", "#FFFF00")
+            checked += 1
+        assert checked >= 8
+    assert window.current_screen().scroll.widget().palette().window().color().name() == "#000000"
