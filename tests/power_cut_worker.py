@@ -2,9 +2,10 @@
 
 python tests/power_cut_worker.py loop  OPERATION DB PACK_A PACK_B BACKUP_A BACKUP_B
     repeats the write, flipping between versions A and B, until the test kills it (SIGKILL);
-python tests/power_cut_worker.py sweep OPERATION DB PACK_A PACK_B BACKUP_A BACKUP_B
-    for every SQL statement N of one write: a forked child copy runs the write on a fresh copy of DB
-    and kills itself just before statement N; prints one JSON line per N with what the copy then holds.
+python tests/power_cut_worker.py sweep OPERATION DB PACK_A PACK_B BACKUP_A BACKUP_B [MOST]
+    for every SQL statement N of one write (or MOST of them, evenly spread, first and last included): a forked
+    child copy runs the write on a fresh copy of DB and kills itself just before statement N; prints one JSON
+    line per N with what the copy then holds.
 """
 
 import json
@@ -88,7 +89,14 @@ def run_killed_at(point: int, db: Path, operation: str, packs: list[str], backup
     os._exit(0)
 
 
-def sweep(operation: str, db: Path, packs: list[str], backups: list[str]) -> None:
+def kill_points(total: int, most: int | None) -> list[int]:
+    """Every statement 1..total, or `most` of them spread evenly, the first and the last included."""
+    if most is None or total <= most:
+        return list(range(1, total + 1))
+    return sorted({1 + round(step * (total - 1) / (most - 1)) for step in range(most)})
+
+
+def sweep(operation: str, db: Path, packs: list[str], backups: list[str], most: int | None = None) -> None:
     library = Library.open(db)
     prepare(library, operation, 1)  # once, before the copies: only the write itself is killed
     library.close()
@@ -100,8 +108,9 @@ def sweep(operation: str, db: Path, packs: list[str], backups: list[str]) -> Non
 
         complete = fresh_copy("complete")
         _, total = run_killed_at(0, complete, operation, packs, backups)
-        print(json.dumps({"total": total, "old": card_marks(db), "new": card_marks(complete)}), flush=True)
-        for point in range(1, total + 1):
+        points = kill_points(total, most)
+        print(json.dumps({"total": total, "points": points, "old": card_marks(db), "new": card_marks(complete)}))
+        for point in points:
             copy = fresh_copy(f"at-{point}")
             status, _ = run_killed_at(point, copy, operation, packs, backups)
             killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
@@ -113,7 +122,7 @@ def main() -> None:
     mode, operation, db, pack_a, pack_b, backup_a, backup_b = sys.argv[1:8]
     packs, backups = [pack_a, pack_b], [backup_a, backup_b]
     if mode == "sweep":
-        sweep(operation, Path(db), packs, backups)
+        sweep(operation, Path(db), packs, backups, int(sys.argv[8]) if len(sys.argv) > 8 else None)
         return
     library = Library.open(db)
     print("READY", flush=True)

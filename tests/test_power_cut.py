@@ -82,23 +82,37 @@ def worker_command(mode: str, operation: str, db: Path, packs, backups) -> list[
 OPERATIONS = ["import", "publish", "rollback", "restore"]
 
 
-@pytest.mark.parametrize("operation", ["import", "publish", "rollback"])  # restore copies pages, not SQL
-def test_killed_before_every_sql_statement_the_content_is_old_or_new(operation, versions, tmp_path):
+SAMPLED_KILL_POINTS = 40  # by default; `pytest -m thorough` kills before every statement
+
+
+def sweep_kills(operation: str, versions, tmp_path: Path, most: int | None) -> None:
+    """Kill a write before each chosen SQL statement: the copy then holds the old content or the new, whole."""
     packs, backups = versions
     db = starting_database(operation, tmp_path / "start", packs)
-    result = subprocess.run(
-        worker_command("sweep", operation, db, packs, backups), capture_output=True, text=True, timeout=300
-    )
+    command = worker_command("sweep", operation, db, packs, backups) + ([str(most)] if most else [])
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr
     first, *points = [json.loads(line) for line in result.stdout.splitlines()]
     old, new = first["old"]["marks"], first["new"]["marks"]
     assert len(old) == len(new) == 1 and old != new
-    assert len(points) == first["total"] > 5
+    assert first["total"] > 5 and [point["point"] for point in points] == first["points"]
+    assert first["points"][0] == 1 and first["points"][-1] == first["total"]
     for point in points:
         where = f"{operation} killed before SQL statement {point['point']} of {first['total']}"
         assert point["killed"], where
         assert point["integrity"] == "ok" and point["foreign_key_problems"] == 0, (where, point)
         assert point["marks"] in (old, new), f"{where}: cards carry {point['marks']}, not {old} or {new}"
+
+
+@pytest.mark.parametrize("operation", ["import", "publish", "rollback"])  # restore copies pages, not SQL
+def test_killed_before_sql_statements_spread_over_the_write_the_content_is_old_or_new(operation, versions, tmp_path):
+    sweep_kills(operation, versions, tmp_path, SAMPLED_KILL_POINTS)
+
+
+@pytest.mark.thorough
+@pytest.mark.parametrize("operation", ["import", "publish", "rollback"])
+def test_killed_before_every_sql_statement_the_content_is_old_or_new(operation, versions, tmp_path):
+    sweep_kills(operation, versions, tmp_path, None)
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
