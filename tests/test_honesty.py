@@ -5,21 +5,9 @@ import re
 import pytest
 
 from kiosk.content.bundled import load_bundle
+from kiosk.content.quality import NEVER, OVERCLAIMS  # the same words the staff editor checks before publishing
 from kiosk.content.schema import TREATMENT_TEXT_FIELDS
 from kiosk.storage.rows import Evidence, Treatment
-
-# Words that oversell. Allowed only on a card whose evidence is strong, and even there only where true.
-OVERCLAIMS = {
-    "cure": r"\bcur(e|es|ed|ing)\b",
-    "guaranteed": r"\bguarantee",
-    "miracle": r"\bmiracle",
-    "most powerful": r"\bmost powerful\b",
-    "highly effective": r"\bhighly effective\b",
-    "reverses": r"\brevers(e|es|ed|ing)\b",
-    "proven to": r"\bproven to\b",
-}
-# Never acceptable on any card, whatever the evidence.
-NEVER = ("miracle", "guaranteed")
 
 ALLOWED_SOURCES = (
     "NHS",
