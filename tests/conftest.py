@@ -123,3 +123,26 @@ def _scroll_area_of(widget):
 def patient(qtbot, window):
     """A patient at the real kiosk window."""
     return Patient(qtbot, window)
+
+
+@pytest.fixture
+def usb_stick(tmp_path):
+    """A mounted USB stick folder, as /media/<user>/<label> would be."""
+    stick = tmp_path / "media" / "staff" / "CLINIC"
+    stick.mkdir(parents=True)
+    return stick
+
+
+@pytest.fixture
+def staff(qtbot, window, tmp_path):
+    """A staff member who has unlocked the staff area; its file pickers see only this test's folders."""
+    from staff_helpers import Staff
+
+    from kiosk.admin.staff.places import Places
+
+    member = Staff(qtbot, window)
+    member.unlock()
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    member.area.places = Places(mount_roots=(tmp_path / "media",), home=home)
+    return member

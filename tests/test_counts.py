@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from admin_runner import kiosk_admin
-from test_staff_area import Staff
+from staff_helpers import Staff
 
 from kiosk.content.settings import save_setting
 from kiosk.storage import counts as counts_storage

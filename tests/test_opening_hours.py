@@ -93,7 +93,7 @@ def test_in_opening_hours_nothing_covers_the_kiosk(window, after_hours):
 
 
 def test_staff_can_always_get_in(window, after_hours, qtbot):
-    from test_staff_area import Staff
+    from staff_helpers import Staff
 
     watch, _ = after_hours
     QTest.mouseClick(watch.screen, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))

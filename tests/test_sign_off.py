@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 from admin_runner import database_dump, kiosk_admin, pack_bytes, valid_document
-from test_staff_area import Staff
+from staff_helpers import Staff
 
 from kiosk.admin.staff.home import StaffHomePage
 from kiosk.admin.staff.sign_off_page import MarkCheckedPage, SignOffListPage

@@ -1,21 +1,13 @@
 """Everything staff do is in the audit log, in plain words, on screen and from kiosk-admin; PIN changes on screen."""
 
-import pytest
 from admin_runner import kiosk_admin
-from test_staff_area import PIN, Staff
+from staff_helpers import PIN, Staff
 
 from kiosk.admin.staff.home import StaffHomePage
 from kiosk.admin.staff.pin_pad import PinPadPage
 from kiosk.content.editing import update_treatment
 from kiosk.content.pin import check_pin
 from kiosk.storage.audit import read_audit_log
-
-
-@pytest.fixture
-def staff(qtbot, window):
-    member = Staff(qtbot, window)
-    member.unlock()
-    return member
 
 
 def logged(window) -> list[str]:

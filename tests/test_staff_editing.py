@@ -2,10 +2,8 @@
 
 import sqlite3
 
-import pytest
 from conftest import read_screen, wait_until_complete
 from PySide6.QtCore import Qt
-from test_staff_area import Staff
 
 import kiosk.admin.staff.publish_page
 from kiosk.admin.staff.card_editor import CardEditorPage
@@ -14,13 +12,6 @@ from kiosk.content.editing import get_draft, set_red_flags
 from kiosk.content.publishing import list_versions
 from kiosk.storage import versions
 from kiosk.ui.navigator import Route
-
-
-@pytest.fixture
-def staff(qtbot, window):
-    member = Staff(qtbot, window)
-    member.unlock()
-    return member
 
 
 def patient_card_texts(qtbot, window, card_id: str) -> list[str]:

@@ -1,8 +1,5 @@
 """Export to a USB stick: sticks found with QStorageInfo off the GUI thread, flushed before "take it out"."""
 
-import pytest
-from test_staff_area import Staff
-
 import kiosk.admin.staff.sticks as sticks
 from kiosk.admin.staff.places import Places
 from kiosk.admin.staff.sticks import ExportPlace, is_removable_device
@@ -10,18 +7,10 @@ from kiosk.content.packs import read_pack
 from kiosk.storage.audit import read_audit_log
 
 
-@pytest.fixture
-def staff(qtbot, window, tmp_path):
-    member = Staff(qtbot, window)
-    member.unlock()
-    return member
-
-
 def test_only_a_removable_stick_is_said_to_be_safe_to_take_out(staff, window, tmp_path, qtbot):
     stick = tmp_path / "CLINIC"
     stick.mkdir()
-    home = tmp_path / "home"
-    home.mkdir()
+    home = tmp_path / "home"  # made by the staff fixture
     looked_from = []
 
     def fake_sticks():

@@ -1,9 +1,7 @@
 """History staff can read and undo: initials, the live version, any version read-only, differences field by field,
 undo, writing checks before publishing, and two staff publishing at once."""
 
-import pytest
 from conftest import read_screen, wait_until_complete
-from test_staff_area import Staff
 
 from kiosk.admin.staff.preview import PreviewPage
 from kiosk.content.editing import update_treatment
@@ -13,13 +11,6 @@ from kiosk.storage import versions
 from kiosk.ui.navigator import Route
 
 NEW = "Mild itching for a few people. Tell your doctor."
-
-
-@pytest.fixture
-def staff(qtbot, window):
-    member = Staff(qtbot, window)
-    member.unlock()
-    return member
 
 
 def publish_on_screen(staff, initials: str = "") -> None:

@@ -5,7 +5,7 @@ preview really makes the preview's text larger."""
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
-from test_staff_area import Staff
+from staff_helpers import Staff
 
 from kiosk.admin.staff.audit_page import AuditPage
 from kiosk.admin.staff.card_editor import CardEditorPage

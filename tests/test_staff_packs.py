@@ -1,34 +1,13 @@
 """Content packs through the staff screens: import from a USB stick with a preview, damaged packs, export."""
 
-import pytest
 from conftest import read_screen, wait_until_complete
-from test_staff_area import Staff
 
 from kiosk.admin.staff.import_preview import ImportPreviewPage
-from kiosk.admin.staff.places import Places
 from kiosk.content.editing import update_treatment
 from kiosk.content.library import Library
 from kiosk.content.packs import export_pack, read_pack
 from kiosk.content.publishing import list_versions, publish
 from kiosk.ui.navigator import Route
-
-
-@pytest.fixture
-def usb_stick(tmp_path):
-    """A mounted USB stick folder, as /media/<user>/<label> would be."""
-    stick = tmp_path / "media" / "staff" / "CLINIC"
-    stick.mkdir(parents=True)
-    return stick
-
-
-@pytest.fixture
-def staff(qtbot, window, tmp_path):
-    member = Staff(qtbot, window)
-    member.unlock()
-    home = tmp_path / "home"
-    home.mkdir()
-    member.area.places = Places(mount_roots=(tmp_path / "media",), home=home)
-    return member
 
 
 def pack_from_another_kiosk(folder, card_id: str, side_effects: str):

@@ -3,23 +3,13 @@ on screen (and carried in packs); a backup restored on screen."""
 
 import pytest
 from admin_runner import kiosk_admin
-from test_staff_area import Staff
 
-from kiosk.admin.staff.places import Places
 from kiosk.content.editing import get_draft, remove_condition
 from kiosk.content.labels import describe_problem
 from kiosk.content.library import Library
 from kiosk.content.publishing import publish
 from kiosk.content.schema import ContentError
 from kiosk.storage.audit import read_audit_log
-
-
-@pytest.fixture
-def staff(qtbot, window, tmp_path):
-    member = Staff(qtbot, window)
-    member.unlock()
-    member.area.places = Places(mount_roots=(tmp_path / "media",), home=tmp_path / "home")
-    return member
 
 
 def draft_group(window, index: int = 0):

@@ -1,19 +1,10 @@
 """Refusals staff understand: an empty new card, characters the kiosk cannot draw, imports and restores that
 would change nothing (no empty versions)."""
 
-import pytest
 from admin_runner import database_dump, kiosk_admin, pack_bytes, valid_document, version_count
-from test_staff_area import Staff
 
 from kiosk.content.editing import get_draft
 from kiosk.storage import versions
-
-
-@pytest.fixture
-def staff(qtbot, window):
-    member = Staff(qtbot, window)
-    member.unlock()
-    return member
 
 
 def test_an_empty_new_card_says_what_to_fill_in_in_plain_sentences(staff, window):

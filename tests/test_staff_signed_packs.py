@@ -1,32 +1,12 @@
 """Signed and unsigned packs imported by hand on the staff screen (behind the PIN), as the setting allows."""
 
-import pytest
 from admin_runner import pack_bytes
 from fleet_helpers import make_key, versioned_document, write_signed_pack
-from test_staff_area import Staff
 
 from kiosk.admin.staff.import_preview import ImportPreviewPage
-from kiosk.admin.staff.places import Places
 from kiosk.content.settings import save_setting
 from kiosk.content.signing import fingerprint, load_public_key
 from kiosk.storage.fleet import add_trusted_key
-
-
-@pytest.fixture
-def usb_stick(tmp_path):
-    stick = tmp_path / "media" / "staff" / "CLINIC"
-    stick.mkdir(parents=True)
-    return stick
-
-
-@pytest.fixture
-def staff(qtbot, window, tmp_path):
-    member = Staff(qtbot, window)
-    member.unlock()
-    home = tmp_path / "home"
-    home.mkdir()
-    member.area.places = Places(mount_roots=(tmp_path / "media",), home=home)
-    return member
 
 
 def test_an_unsigned_pack_is_refused_by_hand_when_only_signed_packs_are_allowed(staff, window, usb_stick):

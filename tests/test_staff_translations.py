@@ -3,7 +3,7 @@ box, out-of-date texts marked, saved in the draft and shown to Spanish readers o
 
 import pytest
 from language_helpers import FINASTERIDE_ES, GUIDANCE_ES, content_copy, write_overlay
-from test_staff_area import Staff
+from staff_helpers import Staff
 
 from kiosk.admin.staff.card_editor import CardEditorPage
 from kiosk.admin.staff.translation_page import OUT_OF_DATE, TranslationPage

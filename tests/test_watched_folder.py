@@ -9,7 +9,7 @@ import pytest
 from admin_runner import kiosk_admin, pack_bytes
 from fleet_helpers import json_of, make_key, signed_pack_bytes, versioned_document, write_signed_pack
 from PySide6.QtCore import QCoreApplication, QEvent
-from test_staff_area import Staff
+from staff_helpers import Staff
 
 from kiosk.content.library import Library
 from kiosk.content.settings import save_setting
