@@ -3,14 +3,15 @@
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QWidget
 
-from kiosk.content.summary import ChosenCard, QuestionPicks
+from kiosk.content.summary import ChosenCard, QuestionPicks, SummaryWords
 from kiosk.storage.rows import Treatment
+from kiosk.ui.translation import translate
 from kiosk.ui.widgets import bullet_label, section
 
-ADD_LABEL = "Add to my questions"
+ADD_LABEL = QT_TRANSLATE_NOOP("MyQuestions", "Add to my questions")
 CHOSEN_MARK = "✓  "
 T = TypeVar("T")
 
@@ -57,6 +58,18 @@ class MyQuestions(QObject):
         return self._picks.cards()
 
 
+def summary_words() -> SummaryWords:
+    """The words of the summary (the QR codes and the printout) in the interface language."""
+    return SummaryWords(
+        heading=translate("Summary", "My questions for the doctor"),
+        heading_at_clinic=translate("Summary", "My questions for the doctor (%1)"),
+        get_help=translate("Summary", "Get help now if:"),
+        part=translate("Summary", "Part %1 of %2"),
+        kiosk_title=translate("Frame", "Hair loss: know your options"),
+        scan=translate("Summary", "Scan with your phone to keep these questions:"),
+    )
+
+
 def service_for(widget: QWidget, name: str, make: Callable[[QWidget], T]) -> T:
     """The service called `name` held by the window `widget` is in; one of its own, made by `make`, where
     there is none (a screen in a staff preview)."""
@@ -80,7 +93,7 @@ def questions_section(screen: QWidget, card: Treatment) -> QFrame:
     rows: list[QWidget] = []
     for question in card.questions:
         rows += [bullet_label(question), QuestionToggle(questions, card.id, question)]
-    return section("Questions to ask your doctor", *rows)
+    return section(translate("MyQuestions", "Questions to ask your doctor"), *rows)
 
 
 def toggle_button(label: str, description: str, chosen: bool) -> QPushButton:
@@ -108,7 +121,7 @@ class QuestionToggle(QPushButton):
 
     def __init__(self, questions: MyQuestions, card_id: str, question: str):
         super().__init__()
-        make_toggle(self, ADD_LABEL, question, questions.is_chosen(card_id, question))
+        make_toggle(self, translate("MyQuestions", ADD_LABEL), question, questions.is_chosen(card_id, question))
         self._questions, self._card_id, self._question = questions, card_id, question
         self.toggled.connect(self._on_toggled)
         questions.changed.connect(self.follow)  # a method of a QObject: Qt disconnects it when the button goes
