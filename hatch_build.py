@@ -1,7 +1,8 @@
 """Compiles the interface translations (assets/i18n/*.ts) into .qm files inside the wheel, with Qt's lrelease.
 
 The .qm files are built, never committed: the wheel carries them as kiosk/_data/i18n/kiosk_<language>.qm,
-where kiosk.ui.translation looks first."""
+where kiosk.ui.translation looks first. A translation marked "unfinished" is left out (the patient sees the
+English), as `kiosk-admin check` reports it."""
 
 import os
 import shutil
@@ -38,7 +39,9 @@ class CustomBuildHook(BuildHookInterface):
         self._folder = tempfile.TemporaryDirectory()
         for source in sources:
             target = Path(self._folder.name) / f"{source.stem}.qm"
-            subprocess.run([lrelease(), "-silent", str(source), "-qm", str(target)], check=True, timeout=120)
+            subprocess.run(
+                [lrelease(), "-silent", "-nounfinished", str(source), "-qm", str(target)], check=True, timeout=120
+            )
             build_data["force_include"][str(target)] = f"kiosk/_data/i18n/{target.name}"
 
     def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:

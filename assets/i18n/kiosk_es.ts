@@ -186,6 +186,13 @@
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Hair loss: know your options</source>
+        <translation>Caída del cabello: conozca sus opciones</translation>
+    </message>
+</context>
+<context>
     <name>MyQuestions</name>
     <message>
         <source>Add to my questions</source>

@@ -41,11 +41,6 @@ def source_file(language: str) -> Path:
     return translations_dir() / f"kiosk_{language}.ts"
 
 
-def interface_languages() -> tuple[str, ...]:
-    """The languages besides English the interface has a translation file for."""
-    return tuple(sorted(path.stem.removeprefix("kiosk_") for path in translations_dir().glob("kiosk_*.ts")))
-
-
 def lrelease() -> str | None:
     """Qt's lrelease, from the PySide6 installation (it ships with PySide6-Essentials)."""
     name = "lrelease.exe" if os.name == "nt" else "lrelease"
@@ -64,7 +59,10 @@ def compile_translation(source: Path, target: Path) -> bool:
     os.close(handle)
     try:
         run = subprocess.run(
-            [tool, "-silent", str(source), "-qm", partial], capture_output=True, text=True, timeout=LRELEASE_SECONDS
+            [tool, "-silent", "-nounfinished", str(source), "-qm", partial],
+            capture_output=True,
+            text=True,
+            timeout=LRELEASE_SECONDS,
         )
         if run.returncode != 0 or not Path(partial).stat().st_size:
             log.warning("Could not compile %s: %s", source.name, run.stderr.strip())
