@@ -4,14 +4,20 @@ reset brings English back; the summary they take away is in Spanish; a word with
 English, never as a blank."""
 
 import dataclasses
+import json
+import os
 import re
 import shutil
 
+from admin_runner import kiosk_admin
 from conftest import read_screen
 from PySide6.QtCore import QPoint, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
+from kiosk.admin.devices import voice_lines
+from kiosk.content import interface_texts as interface_texts_module
 from kiosk.content.interface_texts import interface_texts, missing_interface_texts
+from kiosk.content.language_check import interface_line
 from kiosk.content.languages import content_in, guidance_in
 from kiosk.ui import translation
 from kiosk.ui.closed_screen import ClosedScreen
@@ -227,8 +233,6 @@ def test_a_source_checkout_compiles_the_translation_into_the_cache_and_again_whe
     source = folder / "kiosk_es.ts"
     source.write_text(source.read_text(encoding="utf-8").replace(">Atrás<", ">Volver<"), encoding="utf-8")
     later = first.stat().st_mtime + 5
-    import os
-
     os.utime(source, (later, later))
     again = compiled_file("es")
     translator = QTranslator()
@@ -239,3 +243,44 @@ def test_the_bundled_spanish_interface_translation_is_complete():
     assert [text.english for text in missing_interface_texts("es")] == []
     assert len(interface_texts("es")) >= 100
     assert translate("Frame", "Back") == "Back"  # no translator installed: English
+
+
+def test_kiosk_admin_check_says_the_interface_is_translated_and_where_read_aloud_will_be_hidden(tmp_path):
+    db = tmp_path / "kiosk.db"
+    assert kiosk_admin(db, "init").returncode == 0
+    result = kiosk_admin(db, "check")  # Qt's mock engine (see conftest): an English voice, no Spanish one
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"Spanish interface: all {len(interface_texts('es'))} buttons and headings translated." in lines
+    assert (
+        "Read aloud will be hidden for Español: no Spanish voice is installed. Install espeak-ng (see README)." in lines
+    )
+    assert not any("hidden for English" in line for line in lines)
+    report = json.loads(kiosk_admin(db, "check", "--json").stdout)
+    assert [entry["interface_missing"] for entry in report["languages"]] == [[]]
+
+
+def test_check_lists_the_interface_words_a_language_lacks_and_a_language_with_no_translation_file(
+    tmp_path, monkeypatch
+):
+    source = tmp_path / "kiosk_es.ts"
+    text = translation.source_file("es").read_text(encoding="utf-8")
+    text = text.replace("<translation>Atrás</translation>", '<translation type="unfinished"></translation>')
+    source.write_text(
+        text.replace("<translation>Inicio</translation>", "<translation></translation>"), encoding="utf-8"
+    )
+    monkeypatch.setattr(interface_texts_module, "translations_dir", lambda: tmp_path)
+    line = interface_line("es")
+    assert line.startswith(f"Spanish interface: 2 of {len(interface_texts('es'))} buttons and headings not translated")
+    assert "“Back”, “Home” (patients see these in English)" in line
+    assert "assets/i18n/kiosk_es.ts" in line
+    assert interface_line("fr").startswith("French interface: there is no translation of the kiosk's buttons")
+    assert "scripts/update-translations fr" in interface_line("fr")
+
+
+def test_a_speech_engine_that_does_not_answer_in_time_never_holds_up_the_check():
+    lines = voice_lines(("en", "es"), seconds=0.01)
+    assert lines == [
+        "The speech engine did not list its voices within 0.01 seconds, so read aloud may be hidden. "
+        "Run kiosk-admin check again; if it stays slow, restart the kiosk computer."
+    ]
