@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Add when to get help now</source>
-        <translation>Agregar cuándo buscar ayuda de inmediato</translation>
+        <translation>Agregar cuándo buscar ayuda urgente</translation>
     </message>
     <message>
         <source>Your questions are too many for one code: scan all %1 codes, in order.</source>
