@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.access_bar import AccessBar
+from kiosk.ui.icons import use_high_contrast_icons
 from kiosk.ui.long_press import LongPress
 from kiosk.ui.look import Look, Looks
 from kiosk.ui.widgets import bundled_icon, styled_bar, text_label, touch_button
@@ -35,6 +36,7 @@ class Frame(QWidget):
         self.setObjectName("Frame")
         self.looks = Looks(self)  # the look patients chose; screens ask it, the header and guidance follow it
         self.looks.changed.connect(self._use_look)
+        use_high_contrast_icons(False)  # icons are drawn for the look in use: a new frame starts in the normal one
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -150,7 +152,9 @@ class Frame(QWidget):
         from kiosk.ui.translation import use_language
 
         use_language(look.language)  # the first to hear of the change: before anything is built in it
+        use_high_contrast_icons(look.high_contrast)
         self.retranslate()
+        self._show_icons()
         for bar in (self.reach_space, self.header_bar, self.portrait_title_bar, self.guidance_bar):
             bar.setStyleSheet(look.stylesheet())
         self.access_bar.setStyleSheet(Look(contrast=look.contrast).stylesheet())
@@ -169,6 +173,18 @@ class Frame(QWidget):
         self.set_title(self._clinic_name)
         self.set_question_count(*self._question_count)
         self.access_bar.retranslate()
+
+    def _show_icons(self) -> None:
+        """The frame's icons in the colours of the look in use."""
+        for button, name in (
+            (self.back_button, "back"),
+            (self.home_button, "home"),
+            (self.words_button, "book"),
+            (self.my_questions_button, "list"),
+            (self.access_bar.text_size_button, "text-size"),
+        ):
+            button.setIcon(bundled_icon(name))
+        self.staff_corner.setPixmap(bundled_icon("doctor").pixmap(QSize(56, 56)))
 
     def set_question_count(self, count: int, visible: bool) -> None:
         """Say "My questions (n)" on the button, and show or hide it."""

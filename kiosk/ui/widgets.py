@@ -4,8 +4,6 @@ A section or a card button is one widget drawing its own text (kiosk/ui/painted.
 labels in nested layouts: each widget costs time to build, style and lay out on a first visit.
 """
 
-from functools import cache
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -19,15 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.resources import icon_path
 from kiosk.storage.rows import Evidence
+from kiosk.ui.icons import look_icon
 from kiosk.ui.painted import BULLET, EVIDENCE_DOTS, Block, PaintedButton, TextPanel, evidence_words
 
 
-@cache
 def bundled_icon(name: str) -> QIcon:
-    """A bundled SVG icon, read once (Qt keeps the pictures it draws from it for each size)."""
-    return QIcon(str(icon_path(name)))
+    """A bundled SVG icon in the look's colours, read once per colour (see kiosk.ui.icons)."""
+    return look_icon(name)
 
 
 def text_label(text: str, role: str = "Body") -> QLabel:
