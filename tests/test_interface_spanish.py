@@ -284,3 +284,28 @@ def test_a_speech_engine_that_does_not_answer_in_time_never_holds_up_the_check()
         "The speech engine did not list its voices within 0.01 seconds, so read aloud may be hidden. "
         "Run kiosk-admin check again; if it stays slow, restart the kiosk computer."
     ]
+
+
+def test_a_question_chosen_in_spanish_stays_chosen_in_english_and_is_listed_in_the_language_on_show(
+    window, patient, qtbot
+):
+    english_card = window.content.treatments[0]
+    spanish_card = content_in(window.content, "es").treatments[0]
+    patient.tap("Español")
+    patient.tap("Toque para empezar")
+    patient.tap("Todos los tratamientos")
+    patient.tap(f"{spanish_card.name}, ")
+    patient.reads()
+    tap_card_question(window, qtbot)
+    patient.tap("English")  # the card again, in English: the same question is ticked
+    patient.reads()
+    toggle = next(t for t in window.current_screen().findChildren(QuestionToggle) if t.isVisibleTo(window))
+    assert toggle.isChecked() and toggle.accessibleDescription() == english_card.questions[0]
+    patient.tap("My questions (1)")
+    assert patient.sees(english_card.questions[0]) and not patient.sees(spanish_card.questions[0])
+    code = window.current_screen().findChild(QLabel, "QrCode").property("qr_text")
+    assert f"- {english_card.questions[0]}" in code.splitlines()
+    patient.tap("Español")
+    assert patient.sees(spanish_card.questions[0]) and not patient.sees(english_card.questions[0])
+    code = window.current_screen().findChild(QLabel, "QrCode").property("qr_text")
+    assert f"- {spanish_card.questions[0]}" in code.splitlines()

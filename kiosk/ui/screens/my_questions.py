@@ -1,15 +1,23 @@
 """My questions: what the patient chose to ask, card by card, as a QR code to take away and a page to print."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content.languages import ENGLISH, guidance_in
-from kiosk.content.summary import Summary, build_summary, warning_lines
+from kiosk.content.summary import ChosenCard, Summary, build_summary, warning_lines
 from kiosk.ui.printing import PRINTER_PROBLEM, QR_SCREEN_PIXELS, Printing
-from kiosk.ui.questions import MyQuestions, my_questions_for, service_for, summary_words, toggle_button
+from kiosk.ui.questions import (
+    MyQuestions,
+    in_language,
+    my_questions_for,
+    service_for,
+    summary_words,
+    toggle_button,
+)
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.translation import filled, translate
 from kiosk.ui.widgets import bullet_label, section, text_label, touch_button
@@ -28,11 +36,28 @@ NOTHING_LEAVES = QT_TRANSLATE_NOOP(
 )
 
 
-def summary_of(questions: MyQuestions, content, guidance: str | None = None) -> Summary:
-    """The summary of the questions chosen in this visit, in the interface language (`guidance`: the doctor
-    guidance in that language; the English by default)."""
+def summary_of(questions: MyQuestions, content, guidance: str | None = None, english=None) -> Summary:
+    """The summary of the questions chosen in this visit, in the interface language and the language of
+    `content` (`english`: the same content in English; `guidance`: the doctor guidance in that language)."""
     guidance = guidance or questions.doctor_guidance
-    return build_summary(questions.cards(), content, questions.clinic_name, guidance, summary_words())
+    chosen = chosen_in(questions, content, english)
+    return build_summary(chosen, content, questions.clinic_name, guidance, summary_words())
+
+
+def chosen_in(questions: MyQuestions, content, english) -> tuple[ChosenCard, ...]:
+    """The chosen questions as `content` words them (the list keeps them in English)."""
+    if english is None or english is content:
+        return questions.cards()
+    shown = []
+    for chosen in questions.cards():
+        try:
+            card, card_in_english = content.treatment(chosen.card_id), english.treatment(chosen.card_id)
+        except KeyError:
+            shown.append(chosen)
+            continue
+        words = tuple(in_language(question, card_in_english, card) for question in chosen.questions)
+        shown.append(replace(chosen, questions=words))
+    return tuple(shown)
 
 
 def printing_for(widget: QWidget) -> Printing:
@@ -124,7 +149,7 @@ class MyQuestionsScreen(Screen):
         language = self.look.language
         english = questions.doctor_guidance
         guidance = english if language == ENGLISH else guidance_in(self.english_content, english, language)
-        return summary_of(questions, self.content, guidance)
+        return summary_of(questions, self.content, guidance, self.english_content)
 
     def _has_card(self, card_id: str) -> bool:
         try:
@@ -134,8 +159,8 @@ class MyQuestionsScreen(Screen):
         return True
 
     def _card_section(self, questions: MyQuestions, chosen) -> QWidget:
-        card = self.content.treatment(chosen.card_id)
-        rows: list[QWidget] = [bullet_label(question) for question in chosen.questions]
+        card, card_in_english = self.content.treatment(chosen.card_id), self.english_content.treatment(chosen.card_id)
+        rows: list[QWidget] = [bullet_label(in_language(q, card_in_english, card)) for q in chosen.questions]
         toggle = toggle_button(
             translate("MyQuestionsScreen", "Add when to get help now"), warning_lines(card), chosen.with_warning
         )

@@ -67,7 +67,7 @@ class TreatmentScreen(Screen):
         yield
         if card.next_steps:
             self.column.addWidget(next_steps_section(card.next_steps))
-        self.column.addWidget(questions_section(self, card))
+        self.column.addWidget(questions_section(self, card, self.english_content.treatment(argument)))
         checked = filled(translate("TreatmentScreen", "Sources last checked: %1."), card.last_reviewed)
         sources = f"{sources_line(card.sources)}\n{checked}"
         self.column.addWidget(checked_by_label(card.checked_by, sources))
