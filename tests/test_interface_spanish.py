@@ -19,10 +19,11 @@ from kiosk.content import interface_texts as interface_texts_module
 from kiosk.content.interface_texts import interface_texts, missing_interface_texts
 from kiosk.content.language_check import interface_line
 from kiosk.content.languages import content_in, guidance_in
-from kiosk.ui import translation
+from kiosk.ui import translation_files
 from kiosk.ui.closed_screen import ClosedScreen
 from kiosk.ui.questions import QuestionToggle
-from kiosk.ui.translation import compiled_file, translate
+from kiosk.ui.translation import translate
+from kiosk.ui.translation_files import compiled_file
 
 
 def english_interface_words() -> tuple[set[str], list[re.Pattern]]:
@@ -205,13 +206,13 @@ def test_my_questions_code_and_printout_are_in_the_chosen_language(window, patie
 
 def test_a_string_without_translation_shows_in_english_never_blank(qtbot, tmp_path, monkeypatch):
     source = tmp_path / "kiosk_es.ts"
-    shutil.copy(translation.source_file("es"), source)
+    shutil.copy(translation_files.source_file("es"), source)
     text = source.read_text(encoding="utf-8")
     text = text.replace("<translation>Atrás</translation>", '<translation type="unfinished"></translation>')
     text = text.replace("<translation>Inicio</translation>", '<translation type="unfinished">Casa</translation>')
     source.write_text(text, encoding="utf-8")
     qm = tmp_path / "kiosk_es.qm"
-    assert translation.compile_translation(source, qm)
+    assert translation_files.compile_translation(source, qm)
     translator = QTranslator()
     assert translator.load(str(qm))
     assert translator.translate("Frame", "Back") == ""  # Qt falls back to the English source
@@ -222,9 +223,9 @@ def test_a_string_without_translation_shows_in_english_never_blank(qtbot, tmp_pa
 def test_a_source_checkout_compiles_the_translation_into_the_cache_and_again_when_it_changes(tmp_path, monkeypatch):
     folder = tmp_path / "i18n"
     folder.mkdir()
-    shutil.copy(translation.source_file("es"), folder / "kiosk_es.ts")
-    monkeypatch.setattr(translation, "translations_dir", lambda: folder)
-    monkeypatch.setattr(translation, "compiled_translations_dir", lambda: tmp_path / "not-installed")
+    shutil.copy(translation_files.source_file("es"), folder / "kiosk_es.ts")
+    monkeypatch.setattr(translation_files, "translations_dir", lambda: folder)
+    monkeypatch.setattr(translation_files, "compiled_translations_dir", lambda: tmp_path / "not-installed")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     first = compiled_file("es")
     assert first.is_relative_to(tmp_path / "cache") and first.stat().st_size > 0
@@ -264,7 +265,7 @@ def test_check_lists_the_interface_words_a_language_lacks_and_a_language_with_no
     tmp_path, monkeypatch
 ):
     source = tmp_path / "kiosk_es.ts"
-    text = translation.source_file("es").read_text(encoding="utf-8")
+    text = translation_files.source_file("es").read_text(encoding="utf-8")
     text = text.replace("<translation>Atrás</translation>", '<translation type="unfinished"></translation>')
     source.write_text(
         text.replace("<translation>Inicio</translation>", "<translation></translation>"), encoding="utf-8"

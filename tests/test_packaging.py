@@ -87,7 +87,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from kiosk.app import build_window
-from kiosk.ui.translation import compiled_file
+from kiosk.ui.translation_files import compiled_file
 
 window = build_window(sys.argv[1])
 window.resize(1280, 800)

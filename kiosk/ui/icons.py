@@ -6,8 +6,7 @@ fall far below 7:1, so there the icons are drawn from their SVG text with its co
 import re
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon
 
 from kiosk.resources import icon_path
 
@@ -22,7 +21,10 @@ def _icon(name: str, colour: str | None) -> QIcon:
     """An icon read once per colour (Qt keeps the pictures it draws from it for each size)."""
     if colour is None:
         return QIcon(str(icon_path(name)))
-    from PySide6.QtSvg import QSvgRenderer  # only for high contrast: nothing more to load on the usual start
+    # Only for high contrast: nothing more to load on the usual start.
+    from PySide6.QtCore import QByteArray, QRectF, Qt
+    from PySide6.QtGui import QPainter, QPixmap
+    from PySide6.QtSvg import QSvgRenderer
 
     svg = _COLOUR.sub(lambda match: f'{match.group(1)}="{colour}"', icon_path(name).read_text(encoding="utf-8"))
     pixmap = QPixmap(DRAWN_PIXELS, DRAWN_PIXELS)
