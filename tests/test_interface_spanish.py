@@ -310,3 +310,21 @@ def test_a_question_chosen_in_spanish_stays_chosen_in_english_and_is_listed_in_t
     assert patient.sees(spanish_card.questions[0]) and not patient.sees(english_card.questions[0])
     code = window.current_screen().findChild(QLabel, "QrCode").property("qr_text")
     assert f"- {spanish_card.questions[0]}" in code.splitlines()
+
+
+def test_every_spanish_interface_sentence_is_easy_to_read():
+    import textstat
+
+    before = textstat.textstat._textstatistics__lang
+    textstat.set_lang("es")
+    try:
+        scores = {
+            text.translation: textstat.fernandez_huerta(text.translation)
+            for text in interface_texts("es")
+            if len(text.translation.split()) >= 8  # sentences; shorter ones are labels (buttons, headings)
+        }
+    finally:
+        textstat.set_lang(before)
+    assert len(scores) >= 25
+    hard = {text: score for text, score in scores.items() if score < 60}
+    assert not hard, hard
