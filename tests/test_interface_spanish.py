@@ -259,6 +259,7 @@ def test_kiosk_admin_check_says_the_interface_is_translated_and_where_read_aloud
     assert not any("hidden for English" in line for line in lines)
     report = json.loads(kiosk_admin(db, "check", "--json").stdout)
     assert [entry["interface_missing"] for entry in report["languages"]] == [[]]
+    assert report["speech"]["read_aloud_hidden_for"] == ["es"]
 
 
 def test_check_lists_the_interface_words_a_language_lacks_and_a_language_with_no_translation_file(
