@@ -40,3 +40,14 @@ def ui_file(name: str) -> Path:
 def picture_path(name: str) -> Path:
     """The SVG file of a drawing in the "What does it look like?" guide."""
     return assets_dir() / "pictures" / f"{name}.svg"
+
+
+def translations_dir() -> Path:
+    """The folder of the interface translation sources (`kiosk_<language>.ts`)."""
+    return assets_dir() / "i18n"
+
+
+def compiled_translations_dir() -> Path:
+    """Where an installed kiosk keeps the compiled translations (`kiosk_<language>.qm`, made by the wheel's build
+    hook); a source checkout has no such folder."""
+    return _PACKAGE / "_data" / "i18n"

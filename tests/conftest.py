@@ -11,6 +11,7 @@ from PySide6.QtGui import QAccessible  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QScrollArea  # noqa: E402
 
 from kiosk.app import build_window  # noqa: E402
+from kiosk.ui.translation import use_language  # noqa: E402
 
 
 @pytest.fixture
@@ -31,6 +32,7 @@ def window(qtbot, db_path):
     kiosk.close()
     kiosk.library.close()
     kiosk.deleteLater()
+    use_language("en")  # the interface translation belongs to the application: the next test starts in English
     # Outside a running event loop Qt would keep every old window (thousands of widgets) until the end.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

@@ -100,6 +100,6 @@ def test_contrast_and_language_rebuild_the_screen_on_show_and_keep_no_copy_per_l
     assert window.current_screen() is card_screen and window.frame.stack.count() == count
     assert card_screen.look.high_contrast and card_screen.look.language == "es"
     assert list_screen.builds == list_builds, "a hidden screen was built again"
-    patient.tap("Back")
+    patient.tap("Atrás")  # Back, in Spanish
     assert window.current_screen() is list_screen and list_screen.look == window.frame.looks.current()
     assert window.frame.stack.count() == count

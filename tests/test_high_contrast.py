@@ -75,3 +75,29 @@ def test_the_window_in_high_contrast_shows_every_text_at_7_to_1(window, patient,
             checked += 1
         assert checked >= 8
     assert window.current_screen().scroll.widget().palette().window().color().name() == "#000000"
+
+
+def icon_colours(icon) -> set[str]:
+    """The colours an icon is drawn in at 40 px (what is not transparent), rounded to hex."""
+    image = icon.pixmap(40, 40).toImage()
+    return {
+        image.pixelColor(x, y).name().upper()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    }
+
+
+def test_icons_turn_white_in_high_contrast_and_teal_again_after(window, patient, qtbot):
+    patient.tap("Tap to start")
+    assert "#0B4F5C" in icon_colours(window.frame.home_button.icon())  # teal, as drawn
+    qtbot.mouseClick(patient.button("High contrast"), Qt.MouseButton.LeftButton)
+    assert window.frame.looks.current().high_contrast
+    assert icon_colours(window.frame.home_button.icon()) == {"#FFFFFF"}  # white on black: 21:1
+    tiles = window.current_screen().findChildren(QAbstractButton, "CauseTile")
+    tile = next(b for b in tiles if b.isVisibleTo(window))
+    assert icon_colours(tile._icon) == {"#FFFFFF"}  # the screen on show, built again in the look
+    assert contrast("#FFFFFF", BLACK) >= 7
+    qtbot.mouseClick(patient.button("High contrast"), Qt.MouseButton.LeftButton)
+    assert not window.frame.looks.current().high_contrast
+    assert "#0B4F5C" in icon_colours(window.frame.home_button.icon())

@@ -19,7 +19,7 @@ def test_espanol_shows_the_content_and_guidance_in_spanish_and_english_brings_en
     patient.tap("Español")  # on the start screen
     assert window.frame.guidance_label.text() == guidance_es
     assert patient.sees(guidance_es)
-    patient.tap("Tap to start")
+    patient.tap("Toque para empezar")  # the interface words are in Spanish too
     patient.tap(group_es.title)
     assert patient.sees(group_es.summary) and not patient.sees(group_en.summary)
     window.navigator.go(Route("treatment", card_en.id))

@@ -20,6 +20,15 @@ START_EN = [
     "This kiosk gives general facts only. Talk to your doctor before you start, stop or change any treatment.",
 ]
 
+START_ES = [
+    "¿Le preocupa la caída del cabello?",
+    "Esto le pasa a mucha gente. La caída del cabello es común y tiene muchas causas. Vea qué podría estar "
+    "pasando y qué puede ayudar.",
+    "Toque para empezar",
+    "Vea pronto a un médico si…",
+    "Nada de lo que toque aquí se guarda ni se comparte.",
+]
+
 
 def listen(window) -> list[tuple[str, str]]:
     """What the kiosk says from now on, each part with the highlight on its widget as it is said."""
@@ -103,14 +112,14 @@ def test_in_spanish_the_screen_is_read_from_the_spanish_content_and_guidance(win
     assert guidance_in(window.content, window.settings.doctor_guidance, "es") == guidance
     patient.tap("Español")
     assert [part.text for part in screen_parts(window.current_screen(), window.frame.guidance_label)] == [
-        *START_EN[:-1],  # interface words stay English until the interface is translated
+        *START_ES,
         guidance,
     ]
     window.navigator.go(Route("cause", group.id))
     parts = [part.text for part in screen_parts(window.current_screen(), window.frame.guidance_label)]
     assert parts[:3] == [
         "Nutrición",
-        "Key points. Tener poco hierro, vitamina D, vitamina B12 o zinc puede estar ligado a la caída del cabello. "
+        "Puntos clave. Tener poco hierro, vitamina D, vitamina B12 o zinc puede estar ligado a la caída del cabello. "
         "Los suplementos solo ayudan si un análisis de sangre muestra que le falta algo. Si toma demasiado de "
         "algunos suplementos, se le puede caer el cabello.",
         group.summary,

@@ -19,9 +19,11 @@ from kiosk.admin.console import (
     refuse,
     say,
 )
+from kiosk.admin.devices import voice_lines
 from kiosk.content.document import NOT_PLAIN_TEXT, content_to_document, parse_document, printable
 from kiosk.content.labels import field_label
-from kiosk.content.language_check import language_lines
+from kiosk.content.language_check import language_lines, offered_languages
+from kiosk.content.languages import ENGLISH
 from kiosk.content.library import Library
 from kiosk.content.pin import PinError, set_pin
 from kiosk.content.publishing import take_backup
@@ -35,6 +37,7 @@ from kiosk.storage.backup import backup_to, restore_from
 from kiosk.storage.content_tables import read_content
 from kiosk.storage.health import database_health, open_read_only
 from kiosk.storage.settings import read_settings
+from kiosk.storage.translations import stored_languages
 from kiosk.storage.versions import read_draft
 
 
@@ -87,6 +90,7 @@ def _check_lines(conn: sqlite3.Connection) -> tuple[list[str], list]:
         lines += due_for_check_lines(content, settings.check_after_months)
         lines += writing_lines(document)
         lines += language_lines(content, settings.doctor_guidance, conn)
+        lines += voice_lines((ENGLISH, *offered_languages(content, stored_languages(conn))))
     except ContentError as error:
         problems += error.problems
     except (ValueError, KeyError) as error:

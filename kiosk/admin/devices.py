@@ -1,4 +1,29 @@
-"""What the kiosk's computer offers for reading aloud and printing, asked of Qt, for `check --json`."""
+"""What the kiosk's computer offers for reading aloud and printing, asked of Qt, for `check` and `check --json`."""
+
+import subprocess
+import sys
+
+from kiosk.content.languages import language_name, native_name
+
+INSTALL_SPEECH = "Install speech-dispatcher and espeak-ng (see README)."
+VOICE_CHECK_SECONDS = 20  # speech-dispatcher can take seconds to list its voices, or hang: never wait longer
+# Run in a process of its own, so that a speech engine that hangs cannot hang the check.
+_LIST_VOICES = """
+from PySide6.QtCore import QCoreApplication, QLocale
+from kiosk.ui.speech import engine_name
+application = QCoreApplication([])
+engine = engine_name()
+if engine is None:
+    print("no-engine")
+else:
+    from PySide6.QtTextToSpeech import QTextToSpeech
+    speech = QTextToSpeech(engine)
+    if speech.state() == QTextToSpeech.State.Error:
+        print("error", speech.errorString())
+    else:
+        codes = {QLocale(locale.language()).name().split("_")[0] for locale in speech.availableLocales()}
+        print("languages", *sorted(codes))
+"""
 
 
 def _application():
@@ -39,3 +64,40 @@ def printer_status() -> dict:
     if not names:
         return {"available": False, "printers": [], "reason": "no printer is set up on this computer"}
     return {"available": True, "printers": names, "default": QPrinterInfo.defaultPrinterName()}
+
+
+def voice_languages(seconds: float = VOICE_CHECK_SECONDS) -> tuple[str, set[str]]:
+    """Ask the speech engine the kiosk would use which languages it has a voice for: ("ok", codes), or
+    ("no-engine" | "error" | "slow", set())."""
+    try:
+        run = subprocess.run(
+            [sys.executable, "-c", _LIST_VOICES], capture_output=True, text=True, timeout=seconds, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return "slow", set()
+    words = (run.stdout.strip().splitlines() or ["error"])[-1].split()
+    if words[0] == "languages":
+        return "ok", set(words[1:])
+    return words[0] if words[0] == "no-engine" else "error", set()
+
+
+def voice_lines(languages: tuple[str, ...], seconds: float = VOICE_CHECK_SECONDS) -> list[str]:
+    """A line for each language read aloud will be hidden in (no engine, or no voice for it), saying what to do."""
+    state, found = voice_languages(seconds)
+    if state == "no-engine":
+        return [
+            "Read aloud is hidden: no speech engine is installed. Install speech-dispatcher and espeak-ng (see README)."
+        ]
+    if state == "slow":
+        return [
+            f"The speech engine did not list its voices within {seconds:g} seconds, so read aloud may be hidden. "
+            "Run kiosk-admin check again; if it stays slow, restart the kiosk computer."
+        ]
+    if state == "error":
+        return [f"Read aloud is hidden: the speech engine reported an error. {INSTALL_SPEECH}"]
+    return [
+        f"Read aloud will be hidden for {native_name(code)}: no {language_name(code)} voice is installed. "
+        "Install espeak-ng (see README)."
+        for code in languages
+        if code not in found
+    ]

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.interface_texts import interface_languages, interface_texts, missing_interface_texts
 from kiosk.content.languages import (
     FIRST_FEW,
     Slot,
@@ -109,16 +110,46 @@ def offered_languages(content: Content, stored: tuple[str, ...] = ()) -> tuple[s
     return tuple(sorted(bundled | set(stored) | set(translated_languages(content))))
 
 
+def interface_line(language: str) -> str:
+    """One line for staff on the kiosk's own words (buttons, headings) in `language`."""
+    name, texts = language_name(language), interface_texts(language)
+    if not texts:
+        return (
+            f"{name} interface: there is no translation of the kiosk's buttons and headings, so patients see "
+            f"them in English. Make one with scripts/update-translations {language}, then translate it."
+        )
+    missing = missing_interface_texts(language)
+    if not missing:
+        return f"{name} interface: all {len(texts)} buttons and headings translated."
+    shown = ", ".join(f"“{text.english}”" for text in missing[:FIRST_FEW]) + (", …" if len(missing) > FIRST_FEW else "")
+    return (
+        f"{name} interface: {len(missing)} of {len(texts)} buttons and headings not translated — {shown} "
+        f"(patients see these in English). Translate them in assets/i18n/kiosk_{language}.ts, then reinstall the kiosk."
+    )
+
+
 def language_lines(content: Content, doctor_guidance: str, conn: sqlite3.Connection) -> list[str]:
-    """One line per offered language, like "Spanish: 3 texts missing — Finasteride tablets: Side effects, …"."""
+    """One line per offered language, like "Spanish: 3 texts missing — Finasteride tablets: Side effects, …",
+    then one per language on the kiosk's own words."""
     languages = offered_languages(content, stored_languages(conn))
-    return [coverage_line(coverage(content, doctor_guidance, code)) for code in languages]
+    lines = [coverage_line(coverage(content, doctor_guidance, code)) for code in languages]
+    return lines + [interface_line(code) for code in sorted(set(languages) | set(interface_languages()))]
 
 
 def language_data(content: Content, doctor_guidance: str, conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """The same as data, one entry per offered language."""
     languages = offered_languages(content, stored_languages(conn))
-    return [coverage_data(coverage(content, doctor_guidance, code)) for code in languages]
+    return [
+        {**coverage_data(coverage(content, doctor_guidance, code)), "interface_missing": interface_missing(code)}
+        for code in languages
+    ]
+
+
+def interface_missing(language: str) -> list[str]:
+    """The English of each interface string `language` lacks (every one, where it has no translation file)."""
+    if not interface_texts(language):
+        return ["(no translation file)"]
+    return [text.english for text in missing_interface_texts(language)]
 
 
 def database_language_data(db_path: Path) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from kiosk.storage.rows import Content, Treatment
 # version shown about 470 pixels wide has 4-pixel modules, which a phone camera reads at arm's length.
 QR_MAX_BYTES = 900
 QR_VERSION_LIMIT = 25
-PART_HEADER = "Part {number} of {total}\n"
+PART_HEADER = "Part %1 of %2\n"
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,22 @@ class SummaryCard:
     warning: str = ""
 
 
+WARNING_HEADING = "Get help now if:"
+
+
+@dataclass(frozen=True)
+class SummaryWords:
+    """The summary's own words, in the patient's language (the interface gives them; English by default).
+    %1 and %2 stand for the clinic name, or a code's number and how many codes there are."""
+
+    heading: str = "My questions for the doctor"
+    heading_at_clinic: str = "My questions for the doctor (%1)"
+    get_help: str = WARNING_HEADING
+    part: str = PART_HEADER.rstrip("\n")
+    kiosk_title: str = "Hair loss: know your options"
+    scan: str = "Scan with your phone to keep these questions:"
+
+
 @dataclass(frozen=True)
 class Summary:
     """What a patient takes to the doctor."""
@@ -89,20 +105,23 @@ class Summary:
     clinic_name: str
     doctor_guidance: str
     cards: tuple[SummaryCard, ...]
+    words: SummaryWords = SummaryWords()
 
     def text(self) -> str:
         """The summary as plain text: what the QR code holds and the printout shows."""
-        lines = [f"My questions for the doctor{f' ({self.clinic_name})' if self.clinic_name else ''}"]
+        words = self.words
+        lines = [words.heading_at_clinic.replace("%1", self.clinic_name) if self.clinic_name else words.heading]
         for card in self.cards:
             lines += ["", card.name]
             lines += [f"- {question}" for question in card.questions]
             if card.warning:
-                lines.append(f"{WARNING_HEADING} {card.warning}")
+                lines.append(f"{words.get_help} {card.warning}")
         lines += ["", self.doctor_guidance]
         return "\n".join(lines)
 
-
-WARNING_HEADING = "Get help now if:"
+    def qr_parts(self) -> list[str]:
+        """The text as the contents of one QR code or more (see `qr_parts`), headed in the summary's words."""
+        return qr_parts(self.text(), header=self.words.part + "\n")
 
 
 def warning_lines(card: Treatment) -> str:
@@ -110,7 +129,13 @@ def warning_lines(card: Treatment) -> str:
     return " ".join((*card.get_help_now, card.get_help_action)).strip()
 
 
-def build_summary(chosen: tuple[ChosenCard, ...], content: Content, clinic_name: str, guidance: str) -> Summary:
+def build_summary(
+    chosen: tuple[ChosenCard, ...],
+    content: Content,
+    clinic_name: str,
+    guidance: str,
+    words: SummaryWords = SummaryWords(),
+) -> Summary:
     """The summary of the chosen questions, with card names and wanted warning lines from `content` (cards
     that newer content no longer has are left out)."""
     cards = []
@@ -120,7 +145,7 @@ def build_summary(chosen: tuple[ChosenCard, ...], content: Content, clinic_name:
         except KeyError:
             continue
         cards.append(SummaryCard(card.name, choice.questions, warning_lines(card) if choice.with_warning else ""))
-    return Summary(clinic_name, guidance, tuple(cards))
+    return Summary(clinic_name, guidance, tuple(cards), words)
 
 
 def sample_choices(content: Content) -> tuple[ChosenCard, ...]:
@@ -131,13 +156,13 @@ def sample_choices(content: Content) -> tuple[ChosenCard, ...]:
     )
 
 
-def qr_parts(text: str, max_bytes: int = QR_MAX_BYTES) -> list[str]:
+def qr_parts(text: str, max_bytes: int = QR_MAX_BYTES, header: str = PART_HEADER) -> list[str]:
     """The text as one QR code's content, or split at line ends into numbered parts ("Part 1 of 3") that
     together hold all of it: nothing is ever cut off. A single line too long for a code is split between
     words."""
     if len(text.encode("utf-8")) <= max_bytes:
         return [text]
-    room = max_bytes - len(PART_HEADER.format(number=99, total=99).encode("utf-8"))
+    room = max_bytes - len(_numbered(header, 99, 99).encode("utf-8"))
     chunks: list[str] = []
     current = ""
     for piece in _pieces(text, room):
@@ -146,7 +171,11 @@ def qr_parts(text: str, max_bytes: int = QR_MAX_BYTES) -> list[str]:
             current = ""
         current += piece
     chunks.append(current)
-    return [PART_HEADER.format(number=n, total=len(chunks)) + chunk for n, chunk in enumerate(chunks, start=1)]
+    return [_numbered(header, n, len(chunks)) + chunk for n, chunk in enumerate(chunks, start=1)]
+
+
+def _numbered(header: str, number: int, total: int) -> str:
+    return header.replace("%1", str(number)).replace("%2", str(total))
 
 
 def joined_parts(parts: list[str]) -> str:

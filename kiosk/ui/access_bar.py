@@ -15,11 +15,6 @@ SPACING = 16
 MARGINS = (28, 10, 28, 14)
 
 
-def tr(text: str) -> str:
-    """`text` in the interface language (through Qt's translation files)."""
-    return QCoreApplication.translate("AccessBar", text)
-
-
 class AccessBar(QWidget):
     """Four kinds of large button, one row when they fit and two when they do not."""
 
@@ -35,12 +30,12 @@ class AccessBar(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(*MARGINS)
         self._grid.setSpacing(SPACING)
-        self.text_size_button = self._button(tr("Text size"), "text-size")
+        self.text_size_button = self._button(QCoreApplication.translate("AccessBar", "Text size"), "text-size")
         self.text_size_button.clicked.connect(self.text_size_requested)
-        self.contrast_button = self._button(tr("High contrast"))
+        self.contrast_button = self._button(QCoreApplication.translate("AccessBar", "High contrast"))
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.contrast_toggled)
-        self.read_aloud_button = self._button(tr("Read aloud"))
+        self.read_aloud_button = self._button(QCoreApplication.translate("AccessBar", "Read aloud"))
         self.read_aloud_button.setCheckable(True)
         self.read_aloud_button.toggled.connect(self.read_aloud_toggled)
         self.language_buttons: dict[str, QPushButton] = {}
@@ -70,13 +65,26 @@ class AccessBar(QWidget):
 
     def show_look(self, look: Look) -> None:
         """Show the state of each choice in `look` (without asking for it again)."""
-        size = tr("%1 %").replace("%1", str(look.percent))
-        self.text_size_button.setText(f"{tr('Text size')}  {size}")
+        size = QCoreApplication.translate("AccessBar", "%1 %").replace("%1", str(look.percent))
+        name = QCoreApplication.translate("AccessBar", "Text size")
+        self.text_size_button.setText(f"{name}  {size}")
         self.text_size_button.setAccessibleDescription(size)
         self._set_checked(self.contrast_button, look.high_contrast)
         self._language = look.language
         for code, button in self.language_buttons.items():
             button.setVisible(code != look.language)
+        self._columns = 0
+        self._arrange()
+
+    def retranslate(self) -> None:
+        """The buttons' names in the interface language now (their states stay)."""
+        for button, name in (
+            (self.contrast_button, QCoreApplication.translate("AccessBar", "High contrast")),
+            (self.read_aloud_button, QCoreApplication.translate("AccessBar", "Read aloud")),
+        ):
+            button.setAccessibleName(name)
+            self._set_checked(button, button.isChecked())
+        self.text_size_button.setAccessibleName(QCoreApplication.translate("AccessBar", "Text size"))
         self._columns = 0
         self._arrange()
 
@@ -95,7 +103,10 @@ class AccessBar(QWidget):
         button.blockSignals(True)
         button.setChecked(checked)
         button.blockSignals(False)
-        button.setAccessibleDescription(tr("On") if checked else tr("Off"))
+        state = (
+            QCoreApplication.translate("AccessBar", "On") if checked else QCoreApplication.translate("AccessBar", "Off")
+        )
+        button.setAccessibleDescription(state)
         # On shows by a tick as well as by the fill; the name stays the same for screen readers.
         name = button.accessibleName()
         button.setText(f"✓ {name}" if checked else name)

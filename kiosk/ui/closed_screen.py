@@ -42,6 +42,11 @@ class ClosedScreen(QWidget):
             self.setGeometry(self.parentWidget().rect())
         return False
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("The kiosk is resting. Touch the screen to start."))
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.black)

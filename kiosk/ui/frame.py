@@ -4,16 +4,22 @@ The guidance and the access bar sit outside the scrolling area, so they are on e
 out of view. The frame holds the patient's look and changes it when the access bar asks.
 """
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.access_bar import AccessBar
+from kiosk.ui.icons import use_high_contrast_icons
 from kiosk.ui.long_press import LongPress
 from kiosk.ui.look import Look, Looks
 from kiosk.ui.widgets import bundled_icon, styled_bar, text_label, touch_button
 
 DEFAULT_TITLE = "Hair loss: know your options"
 TITLE_MIN_WINDOW_WIDTH = 1500
+
+
+def default_title() -> str:
+    """The kiosk's own title, in the interface language."""
+    return QCoreApplication.translate("Frame", "Hair loss: know your options")
 
 
 class Frame(QWidget):
@@ -30,6 +36,7 @@ class Frame(QWidget):
         self.setObjectName("Frame")
         self.looks = Looks(self)  # the look patients chose; screens ask it, the header and guidance follow it
         self.looks.changed.connect(self._use_look)
+        use_high_contrast_icons(False)  # icons are drawn for the look in use: a new frame starts in the normal one
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -40,6 +47,8 @@ class Frame(QWidget):
         reach_row.addWidget(self.reach_title, 1)
         self.reach_space.hide()
         self.within_reach = False
+        self._clinic_name = ""
+        self._question_count = (0, False)
         layout.addWidget(self.reach_space)
         layout.addWidget(self._build_header())
         # In portrait the header has no room for the clinic name beside the buttons: it gets a line of its own.
@@ -61,11 +70,13 @@ class Frame(QWidget):
     def _build_header(self) -> QWidget:
         header, row = styled_bar("Header", (20, 12, 20, 12), 16)
         self.header_bar = header
-        self.back_button = touch_button("Back", "NavButton", icon="back")
+        self.back_button = touch_button(QCoreApplication.translate("Frame", "Back"), "NavButton", icon="back")
         self.back_button.clicked.connect(self.back_requested)
-        self.home_button = touch_button("Home", "NavButton", icon="home")
+        self.home_button = touch_button(QCoreApplication.translate("Frame", "Home"), "NavButton", icon="home")
         self.home_button.clicked.connect(self.home_requested)
-        self.words_button = touch_button("Words explained", "NavButton", icon="book")
+        self.words_button = touch_button(
+            QCoreApplication.translate("Frame", "Words explained"), "NavButton", icon="book"
+        )
         self.words_button.clicked.connect(self.glossary_requested)
         for button in (self.back_button, self.home_button, self.words_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -84,7 +95,7 @@ class Frame(QWidget):
         bar, row = styled_bar("Guidance", (28, 16, 28, 16), 20)
         icon = QLabel()
         icon.setPixmap(bundled_icon("doctor").pixmap(QSize(56, 56)))
-        icon.setAccessibleName("Doctor")
+        icon.setAccessibleName(QCoreApplication.translate("Frame", "Doctor"))
         icon.setObjectName("GuidanceText")
         icon.setMinimumSize(72, 72)
         # Staff hold the doctor picture in the bottom-left corner for three seconds to reach the staff area.
@@ -94,10 +105,10 @@ class Frame(QWidget):
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.guidance_label, 1)
         # Beside the guidance (the header is full on a portrait screen): the questions to take to the doctor.
-        self.my_questions_button = touch_button("My questions (0)", "NavButton", icon="list")
+        self.my_questions_button = touch_button("", "NavButton", icon="list")
         self.my_questions_button.clicked.connect(self.my_questions_requested)
         self.my_questions_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.my_questions_button.hide()  # until the patient adds a question
+        self.set_question_count(0, False)  # hidden until the patient adds a question
         row.addWidget(self.my_questions_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.guidance_bar = bar
         return bar
@@ -128,7 +139,8 @@ class Frame(QWidget):
 
     def set_title(self, text: str) -> None:
         """The clinic name, or the kiosk's own title when none is set."""
-        title = text or DEFAULT_TITLE
+        self._clinic_name = text
+        title = text or default_title()
         for label in (self.title_label, self.portrait_title, self.reach_title):
             label.setText(title)
             label.setAccessibleName(title)
@@ -136,14 +148,48 @@ class Frame(QWidget):
     def _use_look(self, look: Look) -> None:
         """The header and the guidance bar in `look` (the screen on show is built again by the navigator); the
         access bar in its colours, at its own size."""
+        # Loaded here, not at import: an English start (the usual one) never loads a translation.
+        from kiosk.ui.translation import use_language
+
+        use_language(look.language)  # the first to hear of the change: before anything is built in it
+        use_high_contrast_icons(look.high_contrast)
+        self.retranslate()
+        self._show_icons()
         for bar in (self.reach_space, self.header_bar, self.portrait_title_bar, self.guidance_bar):
             bar.setStyleSheet(look.stylesheet())
         self.access_bar.setStyleSheet(Look(contrast=look.contrast).stylesheet())
         self.access_bar.show_look(look)
 
+    def retranslate(self) -> None:
+        """The frame's own words in the interface language now."""
+        for button, words in (
+            (self.back_button, QCoreApplication.translate("Frame", "Back")),
+            (self.home_button, QCoreApplication.translate("Frame", "Home")),
+            (self.words_button, QCoreApplication.translate("Frame", "Words explained")),
+        ):
+            button.setText(words)
+            button.setAccessibleName(words)
+        self.staff_corner.setAccessibleName(QCoreApplication.translate("Frame", "Doctor"))
+        self.set_title(self._clinic_name)
+        self.set_question_count(*self._question_count)
+        self.access_bar.retranslate()
+
+    def _show_icons(self) -> None:
+        """The frame's icons in the colours of the look in use."""
+        for button, name in (
+            (self.back_button, "back"),
+            (self.home_button, "home"),
+            (self.words_button, "book"),
+            (self.my_questions_button, "list"),
+            (self.access_bar.text_size_button, "text-size"),
+        ):
+            button.setIcon(bundled_icon(name))
+        self.staff_corner.setPixmap(bundled_icon("doctor").pixmap(QSize(56, 56)))
+
     def set_question_count(self, count: int, visible: bool) -> None:
         """Say "My questions (n)" on the button, and show or hide it."""
-        label = f"My questions ({count})"
+        self._question_count = (count, visible)
+        label = QCoreApplication.translate("Frame", "My questions (%1)").replace("%1", str(count))
         self.my_questions_button.setText(label)
         self.my_questions_button.setAccessibleName(label)
         self.my_questions_button.setVisible(visible)

@@ -32,23 +32,38 @@ class StillThereOverlay(QWidget):
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(48, 40, 48, 40)
         inner.setSpacing(24)
-        title = text_label("Are you still there?", "IdleTitle")
+        self.title_label = title = text_label(self.tr("Are you still there?"), "IdleTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(title)
         self.countdown_label = text_label("", "IdleCountdown")
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(self.countdown_label)
-        self.still_here_button = touch_button("I'm still here", "Primary")
+        self.still_here_button = touch_button(self.tr("I'm still here"), "Primary")
         inner.addWidget(self.still_here_button)
         layout.addWidget(panel)
+        self._seconds = 0
         self.hide()
 
     def show_countdown(self, seconds: int) -> None:
         """Show how long until the kiosk starts over."""
-        unit = "second" if seconds == 1 else "seconds"
-        text = f"To keep your visit private, this screen will go back to the start in {seconds} {unit}."
+        self._seconds = seconds
+        # Worded so that one number form reads right in English, which has no translation file to give forms.
+        text = self.tr(
+            "To keep your visit private, this screen will go back to the start. Seconds left: %n.", "", seconds
+        )
         self.countdown_label.setText(text)
         self.countdown_label.setAccessibleName(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            for widget, words in (
+                (self.title_label, self.tr("Are you still there?")),
+                (self.still_here_button, self.tr("I'm still here")),
+            ):
+                widget.setText(words)
+                widget.setAccessibleName(words)
+            self.show_countdown(self._seconds)
 
     def cover(self) -> None:
         """Fill the parent window and come to the front."""

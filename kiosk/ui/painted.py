@@ -6,7 +6,7 @@ that. The text is drawn as plain text, never as HTML: staff-typed `<b>` shows as
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -37,9 +37,19 @@ class Block:
         return f"{self.mark}  {self.text}" if self.mark and self.mark != BULLET else self.text
 
 
+def evidence_words(evidence: Evidence) -> str:
+    """The level as a patient reads it on a badge ("Strong evidence" … "Not proven"), in the interface language."""
+    return {
+        Evidence.STRONG: QCoreApplication.translate("Evidence", "Strong evidence"),
+        Evidence.MODERATE: QCoreApplication.translate("Evidence", "Moderate evidence"),
+        Evidence.LIMITED: QCoreApplication.translate("Evidence", "Limited evidence"),
+        Evidence.NOT_PROVEN: QCoreApplication.translate("Evidence", "Not proven"),
+    }[evidence]
+
+
 def badge_text(evidence: Evidence) -> str:
     """The evidence level in dots and words."""
-    return f"{EVIDENCE_DOTS[evidence.rank]}  {evidence.words}"
+    return f"{EVIDENCE_DOTS[evidence.rank]}  {evidence_words(evidence)}"
 
 
 def badge_lines(evidence: Evidence, metrics: QFontMetrics, width: int) -> str:
@@ -47,7 +57,7 @@ def badge_lines(evidence: Evidence, metrics: QFontMetrics, width: int) -> str:
     across = 2 * BADGE_PADDING[0]
     if metrics.horizontalAdvance(badge_text(evidence)) + across <= width:
         return badge_text(evidence)
-    return f"{EVIDENCE_DOTS[evidence.rank]}\n{evidence.words}"
+    return f"{EVIDENCE_DOTS[evidence.rank]}\n{evidence_words(evidence)}"
 
 
 class Blocks:

@@ -8,14 +8,16 @@ codes and the page look like is in kiosk.ui.printout, imported only when one is 
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QMarginsF, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QObject, QRunnable, QThreadPool, Signal
 
 from kiosk.content.summary import Summary
 
 log = logging.getLogger("kiosk.printing")
 QR_SCREEN_PIXELS = 480  # about 12 cm on a 24-inch kiosk screen: a phone reads it from 30 to 60 cm away
-PRINTER_PROBLEM = "The printer is not working right now. Take a photo of the code with your phone instead."
-PRINTED = "Printed. Take your page from the printer."
+PRINTER_PROBLEM = QT_TRANSLATE_NOOP(
+    "Printing", "The printer is not working right now. Take a photo of the code with your phone instead."
+)
+PRINTED = QT_TRANSLATE_NOOP("Printing", "Printed. Take your page from the printer.")
 
 
 class PrinterProblem(Exception):

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 
 from kiosk.content.qr_codes import pngs_of
-from kiosk.content.summary import WARNING_HEADING, Summary, qr_parts
+from kiosk.content.summary import Summary
 from kiosk.ui.printing import QR_SCREEN_PIXELS
 
 PRINT_FONT = "Atkinson Hyperlegible"
@@ -68,17 +68,18 @@ def summary_document(summary: Summary, dpi: int) -> QTextDocument:
             cursor.setBlockCharFormat(chars)
         cursor.insertText(text, chars)
 
-    write(summary.clinic_name or "Hair loss: know your options", 16, bold=True)
-    write("My questions for the doctor", 22, bold=True, space_before=6)
+    words = summary.words  # in the patient's language
+    write(summary.clinic_name or words.kiosk_title, 16, bold=True)
+    write(words.heading, 22, bold=True, space_before=6)
     for card in summary.cards:
         write(card.name, 15, bold=True, space_before=10)
         for question in card.questions:
             write(f"•  {question}", 13, space_before=3)
         if card.warning:
-            write(f"{WARNING_HEADING} {card.warning}", 12, space_before=4)
+            write(f"{words.get_help} {card.warning}", 12, space_before=4)
     write(summary.doctor_guidance, 13, bold=True, space_before=14)
-    parts = qr_parts(summary.text())
-    write("Scan with your phone to keep these questions:", 11, space_before=12)
+    parts = summary.qr_parts()
+    write(words.scan, 11, space_before=12)
     cursor.insertBlock()
     for number, picture in enumerate(qr_images(parts, 600), start=1):
         name = f"qr{number}"
@@ -104,6 +105,6 @@ def write_pdf(summary: Summary, path: Path) -> Path:
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle("My questions for the doctor")
+    writer.setTitle(summary.words.heading)
     paint_summary(writer, summary)
     return path

@@ -3,14 +3,15 @@
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QWidget
 
-from kiosk.content.summary import ChosenCard, QuestionPicks
+from kiosk.content.summary import ChosenCard, QuestionPicks, SummaryWords
 from kiosk.storage.rows import Treatment
+from kiosk.ui.translation import translate
 from kiosk.ui.widgets import bullet_label, section
 
-ADD_LABEL = "Add to my questions"
+ADD_LABEL = QT_TRANSLATE_NOOP("MyQuestions", "Add to my questions")
 CHOSEN_MARK = "✓  "
 T = TypeVar("T")
 
@@ -57,6 +58,25 @@ class MyQuestions(QObject):
         return self._picks.cards()
 
 
+def summary_words() -> SummaryWords:
+    """The words of the summary (the QR codes and the printout) in the interface language."""
+    return SummaryWords(
+        heading=translate("Summary", "My questions for the doctor"),
+        heading_at_clinic=translate("Summary", "My questions for the doctor (%1)"),
+        get_help=translate("Summary", "Get help now if:"),
+        part=translate("Summary", "Part %1 of %2"),
+        kiosk_title=translate("Frame", "Hair loss: know your options"),
+        scan=translate("Summary", "Scan with your phone to keep these questions:"),
+    )
+
+
+def in_language(question: str, english: Treatment, card: Treatment) -> str:
+    """A question kept by its English words, as `card` (the same card in the language on show) words it."""
+    if question in english.questions and len(english.questions) == len(card.questions):
+        return card.questions[english.questions.index(question)]
+    return question
+
+
 def service_for(widget: QWidget, name: str, make: Callable[[QWidget], T]) -> T:
     """The service called `name` held by the window `widget` is in; one of its own, made by `make`, where
     there is none (a screen in a staff preview)."""
@@ -74,13 +94,16 @@ def my_questions_for(widget: QWidget) -> MyQuestions:
     return service_for(widget, "my_questions", MyQuestions)
 
 
-def questions_section(screen: QWidget, card: Treatment) -> QFrame:
-    """A card's questions for the doctor, each with its "Add to my questions" toggle."""
+def questions_section(screen: QWidget, card: Treatment, english: Treatment | None = None) -> QFrame:
+    """A card's questions for the doctor, each with its "Add to my questions" toggle. The list keeps a question
+    by its English words (`english`: the card in English), so that it stays chosen in every language."""
     questions = my_questions_for(screen)
+    keys = english.questions if english is not None and len(english.questions) == len(card.questions) else ()
     rows: list[QWidget] = []
-    for question in card.questions:
-        rows += [bullet_label(question), QuestionToggle(questions, card.id, question)]
-    return section("Questions to ask your doctor", *rows)
+    for index, question in enumerate(card.questions):
+        key = keys[index] if keys else question
+        rows += [bullet_label(question), QuestionToggle(questions, card.id, key, question)]
+    return section(translate("MyQuestions", "Questions to ask your doctor"), *rows)
 
 
 def toggle_button(label: str, description: str, chosen: bool) -> QPushButton:
@@ -106,9 +129,10 @@ def make_toggle(button: QPushButton, label: str, description: str, chosen: bool)
 class QuestionToggle(QPushButton):
     """The "Add to my questions" toggle for one question, kept in step with the list (other screens change it too)."""
 
-    def __init__(self, questions: MyQuestions, card_id: str, question: str):
+    def __init__(self, questions: MyQuestions, card_id: str, question: str, shown: str | None = None):
         super().__init__()
-        make_toggle(self, ADD_LABEL, question, questions.is_chosen(card_id, question))
+        chosen = questions.is_chosen(card_id, question)
+        make_toggle(self, translate("MyQuestions", ADD_LABEL), shown or question, chosen)
         self._questions, self._card_id, self._question = questions, card_id, question
         self.toggled.connect(self._on_toggled)
         questions.changed.connect(self.follow)  # a method of a QObject: Qt disconnects it when the button goes

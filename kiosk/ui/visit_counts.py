@@ -9,27 +9,29 @@ import datetime
 import logging
 import sqlite3
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.storage.counts import CountBatch, add_counts
 from kiosk.ui.questions import service_for
+from kiosk.ui.translation import translate
 from kiosk.ui.widgets import text_label
 
 log = logging.getLogger("kiosk.counts")
 
-PRIVACY_OFF = "Nothing you tap here is saved or shared."
-PRIVACY_ON = (
+PRIVACY_OFF = QT_TRANSLATE_NOOP("VisitCounts", "Nothing you tap here is saved or shared.")
+PRIVACY_ON = QT_TRANSLATE_NOOP(
+    "VisitCounts",
     "Nothing you tap here is saved or shared. The kiosk only keeps daily totals for everyone together: "
     "how often each screen and each card was opened, and how often a list of questions was shown or printed. "
-    "It never keeps who you are, the time of day, or the order of your taps."
+    "It never keeps who you are, the time of day, or the order of your taps.",
 )
 NOT_COUNTED = {"start"}  # shown at every idle reset, patient or not: its count would mean nothing
 
 
 def privacy_line(counting: bool) -> str:
     """What the start screen says about what the kiosk keeps."""
-    return PRIVACY_ON if counting else PRIVACY_OFF
+    return translate("VisitCounts", PRIVACY_ON if counting else PRIVACY_OFF)
 
 
 class VisitCounter(QObject):

@@ -4,8 +4,6 @@ A section or a card button is one widget drawing its own text (kiosk/ui/painted.
 labels in nested layouts: each widget costs time to build, style and lay out on a first visit.
 """
 
-from functools import cache
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -19,15 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.resources import icon_path
 from kiosk.storage.rows import Evidence
-from kiosk.ui.painted import BULLET, EVIDENCE_DOTS, Block, PaintedButton, TextPanel
+from kiosk.ui.icons import look_icon
+from kiosk.ui.painted import BULLET, EVIDENCE_DOTS, Block, PaintedButton, TextPanel, evidence_words
 
 
-@cache
 def bundled_icon(name: str) -> QIcon:
-    """A bundled SVG icon, read once (Qt keeps the pictures it draws from it for each size)."""
-    return QIcon(str(icon_path(name)))
+    """A bundled SVG icon in the look's colours, read once per colour (see kiosk.ui.icons)."""
+    return look_icon(name)
 
 
 def text_label(text: str, role: str = "Body") -> QLabel:
@@ -67,11 +64,11 @@ def touch_button(text: str, role: str = "ListItem", icon: str | None = None) -> 
 
 def evidence_badge(evidence: Evidence) -> QLabel:
     """The evidence level in words and dots (colour only repeats what the words say)."""
-    text = f"{EVIDENCE_DOTS[evidence.rank]}  {evidence.words}"
+    text = f"{EVIDENCE_DOTS[evidence.rank]}  {evidence_words(evidence)}"
     badge = text_label(text, "Evidence")
     badge.setWordWrap(False)
     badge.setProperty("evidence", evidence.value)
-    badge.setAccessibleName(evidence.words)
+    badge.setAccessibleName(evidence_words(evidence))
     badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     return badge
 
@@ -82,7 +79,7 @@ def _as_block(widget: QWidget) -> Block | None:
         return None
     evidence = widget.property("evidence")
     if evidence is not None:
-        return Block(Evidence(evidence).words, evidence=Evidence(evidence))
+        return Block(evidence_words(Evidence(evidence)), evidence=Evidence(evidence))
     if widget.objectName() == "Bullet":
         return Block(widget.accessibleName(), mark=BULLET)
     return Block(widget.text(), bold=widget.objectName() == "SectionTitle")
@@ -150,7 +147,7 @@ class CardButton(PaintedButton):
     ):
         blocks = [Block(title, scale=(34 if role == "CauseTile" else 28) / 24, bold=True, gap=0)]
         if evidence is not None:
-            blocks.append(Block(evidence.words, evidence=evidence, gap=8))
+            blocks.append(Block(evidence_words(evidence), evidence=evidence, gap=8))
         if detail:
             blocks.append(Block(detail, scale=22 / 24, gap=8))
         super().__init__(blocks, bundled_icon(icon) if icon else None)

@@ -2,7 +2,7 @@
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
@@ -37,7 +37,7 @@ class KioskWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.locked = False
-        self.setWindowTitle("Hair loss: know your options")
+        self.setWindowTitle(self.tr("Hair loss: know your options"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.frame = Frame()
         self.setCentralWidget(self.frame)
@@ -94,6 +94,11 @@ class KioskWindow(QMainWindow):
         """Larger or normal text: the frame and the screen on show in the new look, the others when shown."""
         looks = self.frame.looks
         looks.choose(looks.current().with_larger_text(large))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Hair loss: know your options"))  # what a screen reader calls the window
 
     def lock_down(self) -> None:
         """Kiosk mode: full screen, no frame, no way out but the staff path."""

@@ -3,15 +3,19 @@
 
 from collections.abc import Iterator
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QPushButton
 
-from kiosk.content.guide_schema import UNPROVEN_HEADING
 from kiosk.storage.rows import Condition, Treatment
+from kiosk.ui.painted import evidence_words
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section
+from kiosk.ui.translation import translate
 from kiosk.ui.widgets import CardButton, ResponsiveColumns, list_section, section, text_label, touch_button
 
-UNPROVEN_NOTE = "People sell these for this problem, but good studies do not show that they work."
+UNPROVEN_NOTE = QT_TRANSLATE_NOOP(
+    "CauseScreen", "People sell these for this problem, but good studies do not show that they work."
+)
 
 
 def treatment_button(treatment: Treatment, detail: str | None = None) -> QPushButton:
@@ -20,7 +24,7 @@ def treatment_button(treatment: Treatment, detail: str | None = None) -> QPushBu
         treatment.name,
         treatment.summary if detail is None else detail,
         treatment.evidence,
-        accessible_name=f"{treatment.name}, {treatment.evidence.words}",
+        accessible_name=f"{treatment.name}, {evidence_words(treatment.evidence)}",
     )
 
 
@@ -34,11 +38,13 @@ class CauseScreen(Screen):
         if group.key_points:
             self.column.addWidget(key_points_section(group.key_points))
         self.column.addWidget(text_label(group.summary, "Lead"))
-        red_flags = touch_button("See a doctor soon if…", "Alert", icon="warning")
+        red_flags = touch_button(translate("CauseScreen", "See a doctor soon if…"), "Alert", icon="warning")
         red_flags.clicked.connect(lambda: self.go("red_flags"))
         self.column.addWidget(red_flags)
         if self.content.pictures:
-            pictures = touch_button("What does it look like? See drawings", "Secondary", icon="book")
+            pictures = touch_button(
+                translate("CauseScreen", "What does it look like? See drawings"), "Secondary", icon="book"
+            )
             pictures.clicked.connect(lambda: self.go("pictures"))
             self.column.addWidget(pictures)
         yield
@@ -55,20 +61,29 @@ class CauseScreen(Screen):
         yield
         panels = []
         if condition.signs:
-            panels.append(list_section("Signs that fit", condition.signs))
+            panels.append(list_section(translate("CauseScreen", "Signs that fit"), condition.signs))
         if condition.doctor_checks:
-            panels.append(list_section("What your doctor may check", condition.doctor_checks))
+            panels.append(list_section(translate("CauseScreen", "What your doctor may check"), condition.doctor_checks))
         if panels:
             self.column.addWidget(ResponsiveColumns(panels))
             yield
         buttons = self._card_buttons(condition.treatment_ids)
         if buttons:
-            self.column.addWidget(section("Treatments that may help", ResponsiveColumns(buttons, 900)))
+            self.column.addWidget(
+                section(translate("CauseScreen", "Treatments that may help"), ResponsiveColumns(buttons, 900))
+            )
             yield
         unproven = self._card_buttons(condition.unproven_ids)
         if unproven:
-            note = text_label(UNPROVEN_NOTE)
-            self.column.addWidget(section(UNPROVEN_HEADING, note, ResponsiveColumns(unproven, 900), role="Warning"))
+            note = text_label(translate("CauseScreen", UNPROVEN_NOTE))
+            self.column.addWidget(
+                section(
+                    translate("CauseScreen", "Sold for this, but not shown to work"),
+                    note,
+                    ResponsiveColumns(unproven, 900),
+                    role="Warning",
+                )
+            )
             yield
 
     def _card_buttons(self, card_ids: tuple[str, ...]) -> list[QPushButton]:

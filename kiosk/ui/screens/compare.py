@@ -2,18 +2,21 @@
 
 from collections.abc import Iterator
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.storage.rows import Evidence, Treatment
+from kiosk.ui.painted import evidence_words
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.translation import filled, translate
 from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, evidence_badge, section, text_label
 
 ROWS = 12  # cards per evidence level before a "Show more" button: a clinic's own list may run to hundreds
 MEANING = {
-    Evidence.STRONG: "Tested in many good trials and approved for hair loss.",
-    Evidence.MODERATE: "Some trials show it helps, but results vary.",
-    Evidence.LIMITED: "Only small or early studies. It may help some people.",
-    Evidence.NOT_PROVEN: "No good studies in people, or there are safety warnings.",
+    Evidence.STRONG: QT_TRANSLATE_NOOP("CompareScreen", "Tested in many good trials and approved for hair loss."),
+    Evidence.MODERATE: QT_TRANSLATE_NOOP("CompareScreen", "Some trials show it helps, but results vary."),
+    Evidence.LIMITED: QT_TRANSLATE_NOOP("CompareScreen", "Only small or early studies. It may help some people."),
+    Evidence.NOT_PROVEN: QT_TRANSLATE_NOOP("CompareScreen", "No good studies in people, or there are safety warnings."),
 }
 
 
@@ -35,9 +38,14 @@ class CompareScreen(Screen):
     title = "Compare treatments"
 
     def build(self, argument: str | None) -> Iterator[None]:
-        self.column.addWidget(text_label("What actually works?", "Heading"))
+        self.column.addWidget(text_label(translate("CompareScreen", "What actually works?"), "Heading"))
         self.column.addWidget(
-            text_label("Treatments sorted by how well they are shown to work. Tap one to read more.", "Lead")
+            text_label(
+                translate(
+                    "CompareScreen", "Treatments sorted by how well they are shown to work. Tap one to read more."
+                ),
+                "Lead",
+            )
         )
         columns = ResponsiveColumns([], 1100)
         self.column.addWidget(columns)
@@ -45,7 +53,8 @@ class CompareScreen(Screen):
         for level in Evidence:
             cards = [card for card in self.content.treatments if card.evidence is level]
             if cards:
-                group = _group(section(level.words, evidence_badge(level), text_label(MEANING[level])))
+                meaning = text_label(translate("CompareScreen", MEANING[level]))
+                group = _group(section(evidence_words(level), evidence_badge(level), meaning))
                 columns.add(group)
                 lists.append((group, level, cards))
         yield
@@ -61,10 +70,11 @@ class CompareScreen(Screen):
             yield
         if rows > start + ROWS:
             left = sum(max(0, len(cards) - start - ROWS) for _, _, cards in lists)
-            label = f"Show more treatments ({left} not shown yet)"
+            label = filled(translate("CompareScreen", "Show more treatments (%1 not shown yet)"), left)
             self.column.addWidget(self.more_button(label, lambda: self._rows_from(lists, start + ROWS)))
 
     def _card_button(self, card: Treatment, level: Evidence) -> CardButton:
-        button = CardButton(card.name, f"For: {card.who_may_help}", accessible_name=f"{card.name}, {level.words}")
+        detail = filled(translate("CompareScreen", "For: %1"), card.who_may_help)
+        button = CardButton(card.name, detail, accessible_name=f"{card.name}, {evidence_words(level)}")
         button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
         return button

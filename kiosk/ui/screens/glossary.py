@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.translation import translate
 from kiosk.ui.widgets import text_label, text_section
 
 
@@ -12,7 +13,7 @@ class GlossaryScreen(Screen):
     title = "Words explained"
 
     def build(self, argument: str | None) -> Iterator[None]:
-        self.column.addWidget(text_label("Words explained", "Heading"))
+        self.column.addWidget(text_label(translate("GlossaryScreen", "Words explained"), "Heading"))
         for entry in self.content.glossary:
             self.column.addWidget(text_section(entry.term, entry.meaning))
             yield

@@ -1,28 +1,63 @@
 """My questions: what the patient chose to ask, card by card, as a QR code to take away and a page to print."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.content.summary import Summary, build_summary, qr_parts, warning_lines
+from kiosk.content.languages import ENGLISH, guidance_in
+from kiosk.content.summary import ChosenCard, Summary, build_summary, warning_lines
 from kiosk.ui.printing import PRINTER_PROBLEM, QR_SCREEN_PIXELS, Printing
-from kiosk.ui.questions import MyQuestions, my_questions_for, service_for, toggle_button
+from kiosk.ui.questions import (
+    MyQuestions,
+    in_language,
+    my_questions_for,
+    service_for,
+    summary_words,
+    toggle_button,
+)
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.translation import filled, translate
 from kiosk.ui.widgets import bullet_label, section, text_label, touch_button
 
-NONE_YET = (
+NONE_YET = QT_TRANSLATE_NOOP(
+    "MyQuestionsScreen",
     "You have not added any questions yet. On a treatment card, tap “Add to my questions” under each "
-    "question you want to ask your doctor."
+    "question you want to ask your doctor.",
 )
-TAKE_IT = "Show this to your doctor. Or point your phone’s camera at the code to keep the questions as text."
-NOTHING_LEAVES = "The code holds only the words above. Nothing is sent anywhere."
+TAKE_IT = QT_TRANSLATE_NOOP(
+    "MyQuestionsScreen",
+    "Show this to your doctor. Or point your phone’s camera at the code to keep the questions as text.",
+)
+NOTHING_LEAVES = QT_TRANSLATE_NOOP(
+    "MyQuestionsScreen", "The code holds only the words above. Nothing is sent anywhere."
+)
 
 
-def summary_of(questions: MyQuestions, content) -> Summary:
-    """The summary of the questions chosen in this visit."""
-    return build_summary(questions.cards(), content, questions.clinic_name, questions.doctor_guidance)
+def summary_of(questions: MyQuestions, content, guidance: str | None = None, english=None) -> Summary:
+    """The summary of the questions chosen in this visit, in the interface language and the language of
+    `content` (`english`: the same content in English; `guidance`: the doctor guidance in that language)."""
+    guidance = guidance or questions.doctor_guidance
+    chosen = chosen_in(questions, content, english)
+    return build_summary(chosen, content, questions.clinic_name, guidance, summary_words())
+
+
+def chosen_in(questions: MyQuestions, content, english) -> tuple[ChosenCard, ...]:
+    """The chosen questions as `content` words them (the list keeps them in English)."""
+    if english is None or english is content:
+        return questions.cards()
+    shown = []
+    for chosen in questions.cards():
+        try:
+            card, card_in_english = content.treatment(chosen.card_id), english.treatment(chosen.card_id)
+        except KeyError:
+            shown.append(chosen)
+            continue
+        words = tuple(in_language(question, card_in_english, card) for question in chosen.questions)
+        shown.append(replace(chosen, questions=words))
+    return tuple(shown)
 
 
 def printing_for(widget: QWidget) -> Printing:
@@ -58,21 +93,21 @@ class MyQuestionsScreen(Screen):
 
     def build(self, argument: str | None) -> Iterator[None]:
         questions, printing = self._services()
-        self.column.addWidget(text_label("My questions", "Heading"))
+        self.column.addWidget(text_label(translate("MyQuestionsScreen", "My questions"), "Heading"))
         if not len(questions):
-            self.column.addWidget(text_label(NONE_YET, "Lead"))
+            self.column.addWidget(text_label(translate("MyQuestionsScreen", NONE_YET), "Lead"))
             return
-        self.column.addWidget(text_label(TAKE_IT, "Lead"))
+        self.column.addWidget(text_label(translate("MyQuestionsScreen", TAKE_IT), "Lead"))
         self._shown = self._showable(questions)
         for chosen in questions.cards():
             if self._has_card(chosen.card_id):
                 self.column.addWidget(self._card_section(questions, chosen))
                 yield
-        self._codes = self._codes_section(summary_of(questions, self.content))
+        self._codes = self._codes_section(self._summary(questions))
         self.column.addWidget(self._codes)
         yield
         self._add_print(printing)
-        self._clear_button = touch_button("Clear my questions", "Alert")
+        self._clear_button = touch_button(translate("MyQuestionsScreen", "Clear my questions"), "Alert")
         self._clear_button.clicked.connect(questions.clear)
         self.column.addWidget(self._clear_button)
 
@@ -92,9 +127,10 @@ class MyQuestionsScreen(Screen):
             widget = self.column.itemAt(index).widget()
             if widget is not None and widget is not self._clear_button:
                 widget.hide()
-        self.column.insertWidget(1, text_label(NONE_YET, "Lead"))
-        self._clear_button.setText("✓  Cleared")
-        self._clear_button.setAccessibleName("Cleared")  # left enabled: a second tap does nothing, and shows it
+        self.column.insertWidget(1, text_label(translate("MyQuestionsScreen", NONE_YET), "Lead"))
+        cleared = translate("MyQuestionsScreen", "Cleared")
+        self._clear_button.setText(f"✓  {cleared}")
+        self._clear_button.setAccessibleName(cleared)  # left enabled: a second tap does nothing, and shows it
         self._shown = []
 
     def _services(self) -> tuple[MyQuestions, Printing]:
@@ -108,6 +144,13 @@ class MyQuestionsScreen(Screen):
             printing.codes_ready.connect(self._on_codes_ready)
         return questions, printing
 
+    def _summary(self, questions: MyQuestions) -> Summary:
+        """The summary in the language of this screen's look."""
+        language = self.look.language
+        english = questions.doctor_guidance
+        guidance = english if language == ENGLISH else guidance_in(self.english_content, english, language)
+        return summary_of(questions, self.content, guidance, self.english_content)
+
     def _has_card(self, card_id: str) -> bool:
         try:
             self.content.treatment(card_id)
@@ -116,9 +159,11 @@ class MyQuestionsScreen(Screen):
         return True
 
     def _card_section(self, questions: MyQuestions, chosen) -> QWidget:
-        card = self.content.treatment(chosen.card_id)
-        rows: list[QWidget] = [bullet_label(question) for question in chosen.questions]
-        toggle = toggle_button("Add when to get help now", warning_lines(card), chosen.with_warning)
+        card, card_in_english = self.content.treatment(chosen.card_id), self.english_content.treatment(chosen.card_id)
+        rows: list[QWidget] = [bullet_label(in_language(q, card_in_english, card)) for q in chosen.questions]
+        toggle = toggle_button(
+            translate("MyQuestionsScreen", "Add when to get help now"), warning_lines(card), chosen.with_warning
+        )
         toggle.toggled.connect(lambda on, card_id=chosen.card_id: questions.include_warning(card_id, on))
         rows.append(toggle)
         warning = text_label(warning_lines(card))
@@ -128,11 +173,20 @@ class MyQuestionsScreen(Screen):
         return section(card.name, *rows)
 
     def _codes_section(self, summary: Summary) -> QWidget:
-        parts = qr_parts(summary.text())
+        parts = summary.qr_parts()
         widgets: list[QWidget] = []
         if len(parts) > 1:
             widgets.append(
-                text_label(f"Your questions are too many for one code: scan all {len(parts)} codes, in order.", "Body")
+                text_label(
+                    filled(
+                        translate(
+                            "MyQuestionsScreen",
+                            "Your questions are too many for one code: scan all %1 codes, in order.",
+                        ),
+                        len(parts),
+                    ),
+                    "Body",
+                )
             )
         self._code_labels = []
         for number, part in enumerate(parts, start=1):
@@ -141,15 +195,21 @@ class MyQuestionsScreen(Screen):
             picture.setMinimumSize(QR_SCREEN_PIXELS, QR_SCREEN_PIXELS)  # the room the code takes when it comes
             picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._code_labels.append(picture)
-            name = "QR code of my questions" + (f", {number} of {len(parts)}" if len(parts) > 1 else "")
+            name = translate("MyQuestionsScreen", "QR code of my questions")
+            if len(parts) > 1:
+                name = filled(translate("MyQuestionsScreen", "QR code of my questions, %1 of %2"), number, len(parts))
             picture.setAccessibleName(name)
             picture.setProperty("qr_text", part)
             if len(parts) > 1:
-                widgets.append(text_label(f"Code {number} of {len(parts)}", "SectionTitle"))
+                widgets.append(
+                    text_label(
+                        filled(translate("MyQuestionsScreen", "Code %1 of %2"), number, len(parts)), "SectionTitle"
+                    )
+                )
             widgets.append(picture)
-        widgets.append(text_label(NOTHING_LEAVES, "Small"))
+        widgets.append(text_label(translate("MyQuestionsScreen", NOTHING_LEAVES), "Small"))
         self._codes_to_make = parts  # made once this screen is painted (see paintEvent)
-        return section("Take it with you", *widgets)
+        return section(translate("MyQuestionsScreen", "Take it with you"), *widgets)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
@@ -170,7 +230,7 @@ class MyQuestionsScreen(Screen):
             label.setPixmap(QPixmap.fromImage(image))
 
     def _add_print(self, printing: Printing) -> None:
-        self.print_button = touch_button("Print my questions", "Secondary")
+        self.print_button = touch_button(translate("MyQuestionsScreen", "Print my questions"), "Secondary")
         self.print_button.setVisible(printing.available)
         self.print_button.clicked.connect(lambda: self._print(printing))
         self.print_message = text_label("", "Lead")
@@ -180,8 +240,8 @@ class MyQuestionsScreen(Screen):
         self.column.addWidget(self.print_message)
 
     def _print(self, printing: Printing) -> None:
-        self._show_print_message("Printing…")
-        printing.print_summary(summary_of(my_questions_for(self), self.content))
+        self._show_print_message(translate("MyQuestionsScreen", "Printing…"))
+        printing.print_summary(self._summary(my_questions_for(self)))
 
     def _on_printer_found(self, available: bool) -> None:
         if self.print_button is not None and self.is_complete():
@@ -189,7 +249,7 @@ class MyQuestionsScreen(Screen):
 
     def _on_printed(self, message: str) -> None:
         if self.print_message is not None and self.is_complete():
-            self._show_print_message(message)
+            self._show_print_message(translate("Printing", message))
             if message == PRINTER_PROBLEM:
                 self.scroll.ensureWidgetVisible(self.findChild(QLabel, "QrCode"), 0, 40)  # offer the code
 
@@ -215,7 +275,7 @@ class MyQuestionsScreen(Screen):
         for chosen in questions.cards():
             if chosen.card_id in self._warnings:
                 self._warnings[chosen.card_id].setVisible(chosen.with_warning)
-        codes = self._codes_section(summary_of(questions, self.content))
+        codes = self._codes_section(self._summary(questions))
         self.column.replaceWidget(self._codes, codes)
         codes.show()
         self._codes.hide()

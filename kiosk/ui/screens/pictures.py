@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from functools import cache
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QSizePolicy
@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QSizePolicy
 from kiosk.resources import picture_path
 from kiosk.storage.rows import PicturePattern
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.translation import filled, translate
 from kiosk.ui.widgets import CardButton, ResponsiveColumns, section, text_label
 
-TITLE = "What does it look like?"
-ONLY_A_DOCTOR = (
+TITLE = QT_TRANSLATE_NOOP("PicturesScreen", "What does it look like?")
+ONLY_A_DOCTOR = QT_TRANSLATE_NOOP(
+    "PicturesScreen",
     "A drawing cannot tell you the cause. Only a doctor can tell for sure. "
-    "Show your doctor the pattern that looks closest to yours."
+    "Show your doctor the pattern that looks closest to yours.",
 )
 THUMBNAIL = QSize(200, 150)  # the drawings are 4:3
 DRAWING_HEIGHT = 340
@@ -34,7 +36,7 @@ def drawing(pattern: PicturePattern, height: int) -> QSvgWidget:
     widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
     size = widget.renderer().defaultSize()
     widget.setFixedSize(round(height * size.width() / max(1, size.height())), height)
-    widget.setAccessibleName(f"Drawing: {pattern.title}")
+    widget.setAccessibleName(filled(translate("PicturesScreen", "Drawing: %1"), pattern.title))
     widget.setAccessibleDescription(pattern.description)
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     return widget
@@ -46,14 +48,20 @@ class PicturesScreen(Screen):
     title = TITLE
 
     def build(self, argument: str | None) -> Iterator[None]:
-        self.column.addWidget(text_label(TITLE, "Heading"))
-        self.column.addWidget(text_label("Tap the drawing that looks most like your hair loss.", "Lead"))
-        self.column.addWidget(text_label(ONLY_A_DOCTOR))
+        self.column.addWidget(text_label(translate("PicturesScreen", TITLE), "Heading"))
+        self.column.addWidget(
+            text_label(translate("PicturesScreen", "Tap the drawing that looks most like your hair loss."), "Lead")
+        )
+        self.column.addWidget(text_label(translate("PicturesScreen", ONLY_A_DOCTOR)))
         tiles = ResponsiveColumns([], 1100)
         self.column.addWidget(tiles)
         yield
         for pattern in self.content.pictures:
-            tile = CardButton(pattern.title, pattern.caption, accessible_name=f"Pattern: {pattern.title}")
+            tile = CardButton(
+                pattern.title,
+                pattern.caption,
+                accessible_name=filled(translate("PicturesScreen", "Pattern: %1"), pattern.title),
+            )
             tile.show_picture(thumbnail(pattern.picture), THUMBNAIL)
             tile.clicked.connect(lambda _=False, pattern_id=pattern.id: self.go("picture", pattern_id))
             tiles.add(tile)
@@ -71,13 +79,26 @@ class PictureScreen(Screen):
         picture.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.column.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
         self.column.addWidget(text_label(pattern.caption, "Lead"))
-        self.column.addWidget(section("Only a doctor can tell for sure", text_label(ONLY_A_DOCTOR), role="Warning"))
+        self.column.addWidget(
+            section(
+                translate("PicturesScreen", "Only a doctor can tell for sure"),
+                text_label(translate("PicturesScreen", ONLY_A_DOCTOR)),
+                role="Warning",
+            )
+        )
         yield
         buttons = []
         for cause_id in pattern.cause_ids:
             group = self.content.cause_group(cause_id)
-            button = CardButton(group.title, group.summary, icon=group.icon, accessible_name=f"Read: {group.title}")
+            button = CardButton(
+                group.title,
+                group.summary,
+                icon=group.icon,
+                accessible_name=filled(translate("PicturesScreen", "Read: %1"), group.title),
+            )
             button.clicked.connect(lambda _=False, group_id=group.id: self.go("cause", group_id))
             buttons.append(button)
-        self.column.addWidget(section("Causes worth reading about", ResponsiveColumns(buttons, 1100)))
+        self.column.addWidget(
+            section(translate("PicturesScreen", "Causes worth reading about"), ResponsiveColumns(buttons, 1100))
+        )
         yield

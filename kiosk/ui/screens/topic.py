@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.cause import treatment_button
-from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section
+from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section, sources_line
+from kiosk.ui.translation import translate
 from kiosk.ui.widgets import ResponsiveColumns, list_section, section, text_label
 
 
@@ -27,7 +28,7 @@ class TopicScreen(Screen):
             button.clicked.connect(lambda _=False, card=card_id: self.go("treatment", card))
             buttons.append(button)
         if buttons:
-            self.column.addWidget(section("Read more", ResponsiveColumns(buttons, 900)))
+            self.column.addWidget(section(translate("TopicScreen", "Read more"), ResponsiveColumns(buttons, 900)))
         self.column.addWidget(next_steps_section(topic.next_steps))
-        self.column.addWidget(checked_by_label(topic.checked_by, "Sources: " + ", ".join(topic.sources) + "."))
+        self.column.addWidget(checked_by_label(topic.checked_by, sources_line(topic.sources)))
         yield

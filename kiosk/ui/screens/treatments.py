@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.cause import treatment_button
+from kiosk.ui.translation import filled, translate
 from kiosk.ui.widgets import text_label
 
 PAGE = 30  # cards shown before a "Show more" button: a clinic's own list may run to hundreds
@@ -15,8 +16,8 @@ class TreatmentsScreen(Screen):
     title = "All treatments"
 
     def build(self, argument: str | None) -> Iterator[None]:
-        self.column.addWidget(text_label("All treatments", "Heading"))
-        self.column.addWidget(text_label("Tap a treatment to read about it.", "Lead"))
+        self.column.addWidget(text_label(translate("TreatmentsScreen", "All treatments"), "Heading"))
+        self.column.addWidget(text_label(translate("TreatmentsScreen", "Tap a treatment to read about it."), "Lead"))
         yield
         yield from self._cards_from(0)
 
@@ -29,5 +30,7 @@ class TreatmentsScreen(Screen):
             yield
         left = len(cards) - start - PAGE
         if left > 0:
-            label = f"Show {min(left, PAGE)} more treatments ({left} not shown yet)"
+            label = filled(
+                translate("TreatmentsScreen", "Show %1 more treatments (%2 not shown yet)"), min(left, PAGE), left
+            )
             self.column.addWidget(self.more_button(label, lambda: self._cards_from(start + PAGE)))
