@@ -50,12 +50,19 @@ def bullet_label(text: str) -> QLabel:
     return label
 
 
+def by_keys_too(button: QPushButton) -> QPushButton:
+    """Reachable by Tab (a keyboard, or a switch that sends Tab) and pressed by Enter as well as Space; a tap
+    does not leave it focused, so the focus ring shows only for keys."""
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    button.setAutoDefault(True)  # Enter presses it (outside a dialog Qt only lets Space)
+    return button
+
+
 def touch_button(text: str, role: str = "ListItem", icon: str | None = None) -> QPushButton:
-    """A large button for a finger: plain text, an accessible name, no focus ring, optional SVG icon."""
-    button = QPushButton(text)
+    """A large button for a finger (and keys): plain text, an accessible name, optional SVG icon."""
+    button = by_keys_too(QPushButton(text))
     button.setObjectName(role)
     button.setAccessibleName(text)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
     if icon:
@@ -94,8 +101,7 @@ def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
     if all(block is not None for block in blocks):
         return TextPanel(title, blocks, role)
     panel = QFrame()
-    panel.setObjectName(role)
-    panel.setAccessibleName(title)
+    panel.setObjectName(role)  # a section to screen readers, named by its title (a heading) inside it
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(28, 20, 28, 24)
     layout.setSpacing(10)
@@ -155,7 +161,7 @@ class CardButton(PaintedButton):
             blocks.append(Block(detail, scale=22 / 24, gap=8))
         super().__init__(blocks, bundled_icon(icon) if icon else None)
         self.setObjectName(role)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        by_keys_too(self)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(accessible_name or title)
         if detail:

@@ -10,6 +10,7 @@ from kiosk.content.languages import ENGLISH, guidance_in
 from kiosk.content.library import Library
 from kiosk.storage.rows import Content
 from kiosk.storage.translations import stored_languages
+from kiosk.ui import accessible
 from kiosk.ui.crash import CrashHandler
 from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
@@ -35,6 +36,7 @@ class KioskWindow(QMainWindow):
 
     def __init__(self, library: Library):
         super().__init__()
+        accessible.install()
         self.library = library
         self.locked = False
         self.setWindowTitle("Hair loss: know your options")
@@ -215,6 +217,11 @@ class KioskWindow(QMainWindow):
     def _is_fresh(self) -> bool:
         return self.navigator.history == (Route(START),)
 
+    def _focus_title(self) -> None:
+        """Focus on the new screen's title: a screen reader says it (a heading), and Tab goes on from there."""
+        screen = self.current_screen()
+        (screen.heading() or screen).setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _show_question_count(self) -> None:
         """Show "My questions (n)" once a question is chosen, except on the list itself."""
         count = len(self.my_questions)
@@ -222,6 +229,7 @@ class KioskWindow(QMainWindow):
 
     def _on_route_changed(self, route: Route) -> None:
         self.read_aloud.stop()
+        self._focus_title()
         self._show_question_count()
         self.visit_counter.count_screen(route.screen, route.argument, len(self.my_questions))
         self.frame.set_navigation_visible(route.screen != START)
