@@ -100,10 +100,13 @@ class AccessBar(QWidget):
         name = button.accessibleName()
         button.setText(f"✓ {name}" if checked else name)
 
+    def every_button(self) -> list[QPushButton]:
+        """Every button, shown or not, in reading order."""
+        return [self.text_size_button, self.contrast_button, self.read_aloud_button, *self.language_buttons.values()]
+
     def buttons(self) -> list[QPushButton]:
         """The buttons on show, in reading order."""
-        every = [self.text_size_button, self.contrast_button, self.read_aloud_button, *self.language_buttons.values()]
-        return [button for button in every if not button.isHidden()]
+        return [button for button in self.every_button() if not button.isHidden()]
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -4,7 +4,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLineEdit, QMainWindow
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QWidget
 
 from kiosk.content.languages import ENGLISH, guidance_in
 from kiosk.content.library import Library
@@ -220,7 +220,21 @@ class KioskWindow(QMainWindow):
     def _focus_title(self) -> None:
         """Focus on the new screen's title: a screen reader says it (a heading), and Tab goes on from there."""
         screen = self.current_screen()
+        if not screen.property("keeps_tab_order"):
+            screen.setProperty("keeps_tab_order", True)
+            screen.completed.connect(self._footer_last_for_tab)
+        self._footer_last_for_tab()
         (screen.heading() or screen).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _footer_last_for_tab(self) -> None:
+        """Tab goes in reading order: the header, the screen, then My questions and the access bar. Qt puts a
+        new widget last in the order, so the few footer buttons are put last again after a screen is built."""
+        for button in [self.frame.my_questions_button, *self.frame.access_bar.every_button()]:
+            last = self.previousInFocusChain()
+            while last is not self and not last.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                last = last.previousInFocusChain()  # Qt orders only from a widget that takes focus
+            if last is not button:
+                QWidget.setTabOrder(last, button)
 
     def _show_question_count(self) -> None:
         """Show "My questions (n)" once a question is chosen, except on the list itself."""
