@@ -22,7 +22,12 @@ def on_screen(qtbot, window, screen: str) -> QWidget:
 
 def reading_order(window, widgets: list[QWidget]) -> list[QWidget]:
     """`widgets` as a reader meets them: top to bottom, left to right."""
-    return sorted(widgets, key=lambda w: (w.mapTo(window, w.rect().topLeft()).y(), w.mapTo(window, w.rect().topLeft()).x()))
+
+    def place(widget: QWidget) -> tuple[int, int]:
+        corner = widget.mapTo(window, widget.rect().topLeft())
+        return corner.y(), corner.x()
+
+    return sorted(widgets, key=place)
 
 
 def test_the_whole_visit_by_tab_enter_and_space_alone(window, qtbot):
