@@ -68,7 +68,6 @@ class Node:
     checkable: bool
     checked: bool
     parent_name: str
-    interface: object
 
     @property
     def is_heading(self) -> bool:
@@ -77,7 +76,8 @@ class Node:
 
 
 def accessible_tree(widget: QWidget) -> list[Node]:
-    """Every object under `widget` in the accessible tree, in reading order (as Orca gets them over AT-SPI)."""
+    """Every object under `widget` in the accessible tree, in reading order (as Orca gets them over AT-SPI).
+    Keeps no interface: Qt deletes its own when their widget goes, unknown to the Python objects for them."""
     nodes: list[Node] = []
 
     def walk(interface, depth: int, parent_name: str) -> None:
@@ -97,14 +97,14 @@ def accessible_tree(widget: QWidget) -> list[Node]:
                 bool(state.checkable),
                 bool(state.checked),
                 parent_name,
-                interface,
             )
         )
         for index in range(interface.childCount()):
             child = interface.child(index)
             assert child is not None, f"child {index} of {name!r} is missing"
             assert interface.indexOfChild(child) == index, f"child {index} of {name!r} does not know its place"
-            walk(child, depth + 1, name or parent_name)
+            # the window's title (a desktop shows it in the title bar) is not counted as a parent's name
+            walk(child, depth + 1, (name if depth > 0 else "") or parent_name)
 
     walk(QAccessible.queryAccessibleInterface(widget), 0, "")
     return nodes

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QAccessibleWidget, QFrame, QLabel, QMainWindow, QS
 from kiosk.ui.painted import TextPanel
 
 Role = QAccessible.Role
-HEADING_LEVELS = {"Heading": 1, "SubHeading": 2, "SectionTitle": 2}
+HEADING_LEVELS = {"Heading": 1, "SubHeading": 2}  # a section's title: 2, or 3 below a SubHeading
+SECTION_TITLE = "SectionTitle"
 SECTION_NAMES = {"Section", "Warning"}  # a panel's object name: a section (its title is its heading)
 ALERT_NAMES = {"IdlePanel"}  # a cover that asks the patient something at once
 PART_NAMES = ("SectionHeading", "SectionText")  # the two parts of a painted section, as screen readers see them
@@ -161,13 +162,34 @@ class SectionPart(QAccessibleObject, QAccessibleAttributesInterface):
     def interface_cast(self, kind: QAccessible.InterfaceType):
         if self.is_heading and kind == QAccessible.InterfaceType.AttributesInterface:
             return _attributes_pointer(self)
-        return super().interface_cast(kind)
+        return shiboken6.VoidPtr(0)  # no other interface (Qt's own answer here cannot be asked from Python)
 
     def attributeKeys(self) -> list:  # noqa: N802 - Qt's name
         return [QAccessible.Attribute.Level] if self.is_heading else []
 
     def attributeValue(self, key: QAccessible.Attribute):  # noqa: N802 - Qt's name
-        return 2 if self.is_heading and key == QAccessible.Attribute.Level else None
+        return section_level(self.panel) if self.is_heading and key == QAccessible.Attribute.Level else None
+
+
+def section_level(widget: QWidget) -> int:
+    """A section title's heading level: 2, or 3 in a part of the screen under a SubHeading (a cause's
+    conditions each have their own sections)."""
+    item, column = widget, None
+    while item.parentWidget() is not None:
+        if item.parentWidget().objectName() == "ScreenColumn" and item.parentWidget().parentWidget() is not None \
+                and item.parentWidget().parentWidget().objectName() == "ScreenPage":  # fmt: skip
+            column = item.parentWidget().layout()
+            break
+        item = item.parentWidget()
+    if column is None:
+        return 2
+    for index in range(column.count()):
+        above = column.itemAt(index).widget()
+        if above is item:
+            return 2
+        if isinstance(above, QLabel) and above.objectName() == "SubHeading":
+            return 3
+    return 2
 
 
 def interface_for(key: str, thing: QObject):
@@ -183,6 +205,8 @@ def interface_for(key: str, thing: QObject):
     if isinstance(thing, TextPanel):
         return SectionInterface(thing)
     if isinstance(thing, QLabel):
+        if name == SECTION_TITLE:
+            return HeadingInterface(thing, section_level(thing))
         return HeadingInterface(thing, HEADING_LEVELS[name]) if name in HEADING_LEVELS else None
     if name in ALERT_NAMES:
         return ShownChildren(thing, Role.AlertMessage)

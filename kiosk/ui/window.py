@@ -4,7 +4,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QMainWindow, QScrollArea, QWidget
 
 from kiosk.content.languages import ENGLISH, guidance_in
 from kiosk.content.library import Library
@@ -220,21 +220,27 @@ class KioskWindow(QMainWindow):
     def _focus_title(self) -> None:
         """Focus on the new screen's title: a screen reader says it (a heading), and Tab goes on from there."""
         screen = self.current_screen()
-        if not screen.property("keeps_tab_order"):
-            screen.setProperty("keeps_tab_order", True)
-            screen.completed.connect(self._footer_last_for_tab)
-        self._footer_last_for_tab()
         (screen.heading() or screen).setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _footer_last_for_tab(self) -> None:
-        """Tab goes in reading order: the header, the screen, then My questions and the access bar. Qt puts a
-        new widget last in the order, so the few footer buttons are put last again after a screen is built."""
-        for button in [self.frame.my_questions_button, *self.frame.access_bar.every_button()]:
-            last = self.previousInFocusChain()
-            while last is not self and not last.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                last = last.previousInFocusChain()  # Qt orders only from a widget that takes focus
-            if last is not button:
-                QWidget.setTabOrder(last, button)
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's names
+        """Tab and Shift+Tab in reading order: the header, the screen from its title down, then My questions
+        and the access bar (Qt's own order is the order widgets were made in, and screens are made later)."""
+        focus = QApplication.focusWidget()
+        screen = self.current_screen()
+        if focus is None or screen is None or not self.frame.isAncestorOf(focus):
+            return super().focusNextPrevChild(next)
+        order = [*self.frame.header_buttons(), screen.heading(), *_tab_stops(screen), *self.frame.footer_buttons()]
+        stops = [widget for widget in order if widget is not None and widget.isVisible()]
+        if focus not in stops:
+            return super().focusNextPrevChild(next)
+        index = stops.index(focus)
+        for step in range(1, len(stops) + 1):
+            candidate = stops[(index + step if next else index - step) % len(stops)]
+            if candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                candidate.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+                _scroll_to(candidate)
+                return True
+        return False
 
     def _show_question_count(self) -> None:
         """Show "My questions (n)" once a question is chosen, except on the list itself."""
@@ -248,3 +254,17 @@ class KioskWindow(QMainWindow):
         self.visit_counter.count_screen(route.screen, route.argument, len(self.my_questions))
         self.frame.set_navigation_visible(route.screen != START)
         self.frame.words_button.setVisible(route.screen != "glossary")
+
+
+def _tab_stops(screen: QWidget) -> list[QWidget]:
+    """The controls of a screen that Tab reaches, in reading order (the order they were laid out in)."""
+    return [w for w in screen.findChildren(QAbstractButton) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+
+def _scroll_to(widget: QWidget) -> None:
+    """Scroll the screen so that `widget`, just reached by Tab, is on show."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)
