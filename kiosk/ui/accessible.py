@@ -42,6 +42,9 @@ def announce(source: QObject, message: str, urgent: bool = False) -> None:
     announcer.said.emit(message)
 
 
+NO_INTERFACE = shiboken6.VoidPtr(0)
+
+
 def _attributes_pointer(interface) -> shiboken6.VoidPtr:
     """The address Qt needs for `interface` seen as its QAccessibleAttributesInterface (its second C++ base)."""
     return shiboken6.VoidPtr(shiboken6.getCppPointer(interface)[1])
@@ -63,7 +66,8 @@ class HeadingInterface(QAccessibleWidget, QAccessibleAttributesInterface):
     def interface_cast(self, kind: QAccessible.InterfaceType):
         if kind == QAccessible.InterfaceType.AttributesInterface:
             return _attributes_pointer(self)
-        return super().interface_cast(kind)
+        found = super().interface_cast(kind)
+        return NO_INTERFACE if found is None else found  # Qt's None must go back as a null pointer
 
     def attributeKeys(self) -> list:  # noqa: N802 - Qt's name
         return [QAccessible.Attribute.Level]
@@ -162,7 +166,7 @@ class SectionPart(QAccessibleObject, QAccessibleAttributesInterface):
     def interface_cast(self, kind: QAccessible.InterfaceType):
         if self.is_heading and kind == QAccessible.InterfaceType.AttributesInterface:
             return _attributes_pointer(self)
-        return shiboken6.VoidPtr(0)  # no other interface (Qt's own answer here cannot be asked from Python)
+        return NO_INTERFACE  # a part has no other interface
 
     def attributeKeys(self) -> list:  # noqa: N802 - Qt's name
         return [QAccessible.Attribute.Level] if self.is_heading else []

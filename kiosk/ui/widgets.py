@@ -33,10 +33,10 @@ def bundled_icon(name: str) -> QIcon:
 def text_label(text: str, role: str = "Body") -> QLabel:
     """A wrapped label showing `text` exactly as written (never as HTML), named for screen readers."""
     label = QLabel()
+    label.setObjectName(role)  # first: a screen reader's interface for it (a heading or not) is made at setText
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(True)
-    label.setObjectName(role)
     label.setAccessibleName(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
