@@ -60,8 +60,11 @@ class StillThereOverlay(QWidget):
         if self.isVisible() and seconds in ANNOUNCE_AT:
             announce(self.panel, f"{seconds} {unit}", urgent=True)
 
-    def cover(self) -> None:
-        """Fill the parent window, come to the front, take focus and be announced as an alert."""
+    def cover(self, stylesheet: str = "") -> None:
+        """Fill the parent window in the patient's look (`stylesheet`), come to the front, take focus and be
+        announced as an alert."""
+        if self.styleSheet() != stylesheet:
+            self.setStyleSheet(stylesheet)
         self._focus_before = self.parentWidget().focusWidget()
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
@@ -91,8 +94,10 @@ class IdleWatcher(QObject):
         settings: Callable[[], tuple[int, int]],
         reset: Callable[[], None],
         is_fresh: Callable[[], bool],
+        stylesheet: Callable[[], str] = str,
     ):
         super().__init__(window)
+        self._stylesheet = stylesheet  # the patient's look, for the overlay
         self._settings = settings
         self._reset = reset
         self._is_fresh = is_fresh
@@ -155,7 +160,7 @@ class IdleWatcher(QObject):
             return
         _, self.remaining = self._settings()
         self.overlay.show_countdown(self.remaining)
-        self.overlay.cover()
+        self.overlay.cover(self._stylesheet())
         self._tick.start()
 
     def _on_tick(self) -> None:

@@ -66,7 +66,10 @@ class KioskWindow(QMainWindow):
         self.printing = Printing(self)
         self.visit_counter = VisitCounter(self)
         self.printing.finished.connect(lambda message: message == PRINTED and self.visit_counter.count_printed())
-        self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
+        looks = self.frame.looks
+        self.idle = IdleWatcher(
+            self, self._idle_settings, self.reset_session, self._is_fresh, lambda: looks.current().stylesheet()
+        )
         self.crash_handler = CrashHandler(self.reset_session).install()
         self._lockdown = Lockdown(self)
         self._watched_window = None
