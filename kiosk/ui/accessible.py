@@ -77,14 +77,20 @@ class HeadingInterface(QAccessibleWidget, QAccessibleAttributesInterface):
 
 
 class ShownChildren(QAccessibleWidget):
-    """A container listing only the children on show (Qt lists hidden ones too, marked invisible); a child
-    that only repeats the container's name (an alert's title) is left out."""
+    """A container listing only the children on show (Qt lists hidden ones too, marked invisible). A section
+    has no name of its own (the heading inside says it); in an alert, the title that only repeats the alert's
+    name is left out."""
 
     def __init__(self, widget: QWidget, role: Role):
         super().__init__(widget, role)
 
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name and self.role() == Role.Section:
+            return ""
+        return super().text(kind)
+
     def _shown(self) -> list[QWidget]:
-        own = self.widget().accessibleName()
+        own = self.widget().accessibleName() if self.role() == Role.AlertMessage else ""
         return [
             child
             for child in self.widget().children()

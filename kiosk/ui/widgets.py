@@ -101,7 +101,8 @@ def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
     if all(block is not None for block in blocks):
         return TextPanel(title, blocks, role)
     panel = QFrame()
-    panel.setObjectName(role)  # a section to screen readers, named by its title (a heading) inside it
+    panel.setObjectName(role)
+    panel.setAccessibleName(title)  # screen readers get a section holding its title as a heading, not the name
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(28, 20, 28, 24)
     layout.setSpacing(10)
