@@ -91,6 +91,12 @@ def test_the_access_bar_by_keys_and_its_toggles_keep_their_names(window, qtbot):
     assert contrast.accessibleName() == "High contrast" and contrast.hasFocus()
     keys.press(Key.Key_Return)
     assert not window.frame.looks.current().high_contrast and contrast.accessibleName() == "High contrast"
+    keys.tab_to("Español")
+    keys.press(Key.Key_Return)
+    assert window.frame.looks.current().language == "es"
+    assert keys.focused().accessibleName() == "English"  # the button in its place, so Enter goes back
+    keys.press(Key.Key_Space)
+    assert window.frame.looks.current().language == "en" and keys.focused().accessibleName() == "Español"
 
 
 def test_the_idle_prompt_takes_focus_and_enter_keeps_the_visit(window, qtbot):

@@ -75,8 +75,11 @@ class AccessBar(QWidget):
         self.text_size_button.setAccessibleDescription(size)
         self._set_checked(self.contrast_button, look.high_contrast)
         self._language = look.language
+        pressed = next((button for button in self.language_buttons.values() if button.hasFocus()), None)
         for code, button in self.language_buttons.items():
             button.setVisible(code != look.language)
+        if pressed is not None and pressed.isHidden():  # chosen by keys: focus stays on the language buttons
+            next(b for b in self.language_buttons.values() if not b.isHidden()).setFocus(Qt.FocusReason.TabFocusReason)
         self._columns = 0
         self._arrange()
 
