@@ -8,7 +8,7 @@ is an alert; and a container lists only the children on show, so the screens kep
 buttons, are not in the tree. `announce` says a short message without moving focus."""
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleAttributesInterface, QAccessibleObject
 from PySide6.QtWidgets import QAccessibleWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
 
@@ -53,6 +53,8 @@ def _attributes_pointer(interface) -> shiboken6.VoidPtr:
 class HeadingInterface(QAccessibleWidget, QAccessibleAttributesInterface):
     """A title label as a heading, with its level."""
 
+    __slots__ = ("level",)
+
     def __init__(self, label: QLabel, level: int):
         QAccessibleWidget.__init__(self, label, Role.Heading)
         QAccessibleAttributesInterface.__init__(self)
@@ -80,6 +82,8 @@ class ShownChildren(QAccessibleWidget):
     """A container listing only the children on show (Qt lists hidden ones too, marked invisible). A section
     has no name of its own (the heading inside says it); in an alert, the title that only repeats the alert's
     name is left out."""
+
+    __slots__ = ()
 
     def __init__(self, widget: QWidget, role: Role):
         super().__init__(widget, role)
@@ -113,31 +117,48 @@ class ShownChildren(QAccessibleWidget):
 class SectionInterface(ShownChildren):
     """A painted section: no name of its own (its heading says it), a heading and its text as children."""
 
+    # PySide keeps every interface a Python factory made until the process ends (about 240 bytes each), so an
+    # interface keeps no Python reference to its widget or its parts (those would outlive them), and no __dict__.
+    __slots__ = ()
+
     def __init__(self, panel: TextPanel):
         super().__init__(panel, Role.Section)
-        self._parts = [QObject(panel, objectName=name) for name in PART_NAMES]  # made only when a reader asks
+        for name in PART_NAMES:  # made only when a reader asks
+            QObject(panel, objectName=name)
+
+    def _parts(self) -> list[QObject]:
+        return [
+            self.widget().findChild(QObject, name, Qt.FindChildOption.FindDirectChildrenOnly) for name in PART_NAMES
+        ]
 
     def text(self, kind: QAccessible.Text) -> str:
         return "" if kind == QAccessible.Text.Name else super().text(kind)
 
     def childCount(self) -> int:  # noqa: N802 - Qt's name
-        return len(self._parts)
+        return len(PART_NAMES)
 
     def child(self, index: int):
-        return QAccessible.queryAccessibleInterface(self._parts[index]) if 0 <= index < len(self._parts) else None
+        return QAccessible.queryAccessibleInterface(self._parts()[index]) if 0 <= index < len(PART_NAMES) else None
 
     def indexOfChild(self, child) -> int:  # noqa: N802 - Qt's name
-        return self._parts.index(child.object()) if child is not None and child.object() in self._parts else -1
+        parts = self._parts()
+        return parts.index(child.object()) if child is not None and child.object() in parts else -1
 
 
 class SectionPart(QAccessibleObject, QAccessibleAttributesInterface):
     """A painted section's title (a heading of level 2) or its text, drawn by the section itself."""
 
+    __slots__ = ("is_heading",)
+
     def __init__(self, part: QObject):
         QAccessibleObject.__init__(self, part)
         QAccessibleAttributesInterface.__init__(self)
-        self.panel: TextPanel = part.parent()
         self.is_heading = part.objectName() == PART_NAMES[0]
+
+    @property
+    def panel(self) -> TextPanel:
+        """The section that draws this part."""
+        return self.object().parent()
 
     def role(self) -> Role:
         return Role.Heading if self.is_heading else Role.StaticText
