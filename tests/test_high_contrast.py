@@ -54,7 +54,10 @@ def test_every_text_colour_pair_of_the_high_contrast_look_is_at_least_7_to_1():
     # The badges drawn on cards: white words and dots on each level's colour.
     for colour in EVIDENCE_COLOURS.values():
         assert contrast("#FFFFFF", colour) >= 7
-    assert "border: 5px dashed #FFFFFF" in high_contrast_rules()  # focus shows as a thick dashed edge
+    # focus shows as a thick yellow edge on black
+    assert "QPushButton#CauseTile:focus { background-color: #000000; color: #FFFFFF; border: 6px solid #FFFF00; }" in (
+        high_contrast_rules()
+    )
 
 
 def test_the_window_in_high_contrast_shows_every_text_at_7_to_1(window, patient, qtbot):

@@ -386,6 +386,13 @@
             <numerusform>Para cuidar su privacidad, esta pantalla volverá al inicio. Segundos que quedan: %n.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Seconds left: %n.</source>
+        <translation>
+            <numerusform>Queda %n segundo.</numerusform>
+            <numerusform>Quedan %n segundos.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Summary</name>

@@ -71,8 +71,11 @@ class AccessBar(QWidget):
         self.text_size_button.setAccessibleDescription(size)
         self._set_checked(self.contrast_button, look.high_contrast)
         self._language = look.language
+        pressed = next((button for button in self.language_buttons.values() if button.hasFocus()), None)
         for code, button in self.language_buttons.items():
             button.setVisible(code != look.language)
+        if pressed is not None and pressed.isHidden():  # chosen by keys: focus stays on the language buttons
+            next(b for b in self.language_buttons.values() if not b.isHidden()).setFocus(Qt.FocusReason.TabFocusReason)
         self._columns = 0
         self._arrange()
 
@@ -111,10 +114,13 @@ class AccessBar(QWidget):
         name = button.accessibleName()
         button.setText(f"✓ {name}" if checked else name)
 
+    def every_button(self) -> list[QPushButton]:
+        """Every button, shown or not, in reading order."""
+        return [self.text_size_button, self.contrast_button, self.read_aloud_button, *self.language_buttons.values()]
+
     def buttons(self) -> list[QPushButton]:
         """The buttons on show, in reading order."""
-        every = [self.text_size_button, self.contrast_button, self.read_aloud_button, *self.language_buttons.values()]
-        return [button for button in every if not button.isHidden()]
+        return [button for button in self.every_button() if not button.isHidden()]
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -17,8 +17,9 @@ BLACK, WHITE, YELLOW = "#000000", "#FFFFFF", "#FFFF00"
 _RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 _STATES = (":pressed", ":checked", '[on="true"]')
-# Drawn on top of every control that takes focus, whatever its colours: a thick dashed white edge on black.
-FOCUS_RULE = "QPushButton:focus { border: 5px dashed #FFFFFF; }"
+# A focused button, whatever its colours: black, with white words and a thick yellow edge (a button that is
+# yellow or white when not focused turns black; a black one gets the yellow edge in place of a thin white one).
+FOCUS_COLOURS = "background-color: #000000; color: #FFFFFF; border: 6px solid #FFFF00"
 
 
 def is_light(colour: str) -> bool:
@@ -39,6 +40,8 @@ def _pair(selector: str, background: str | None) -> tuple[str | None, str]:
 
 def _colour_rule(selector: str, body: str) -> str:
     """Only the colour declarations of one rule, in high contrast ("" if it sets no colour)."""
+    if ":focus" in selector and "QPushButton" in selector:
+        return f"{selector.strip()} {{ {FOCUS_COLOURS}; }}"
     declarations = [part.strip() for part in body.split(";") if part.strip()]
     background = next(
         (m.group(0) for d in declarations if d.startswith("background-color") for m in [_HEX.search(d)] if m), None
@@ -69,7 +72,7 @@ def high_contrast_stylesheet(stylesheet: str) -> str:
     """The colour rules of `stylesheet`, mapped to high contrast, under the same selectors."""
     text = re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.DOTALL)
     rules = [_colour_rule(selector, body) for selector, body in _RULE.findall(text)]
-    return "\n".join([rule for rule in rules if rule] + [FOCUS_RULE])
+    return "\n".join(rule for rule in rules if rule)
 
 
 @cache

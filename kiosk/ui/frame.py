@@ -194,6 +194,14 @@ class Frame(QWidget):
         self.my_questions_button.setAccessibleName(label)
         self.my_questions_button.setVisible(visible)
 
+    def header_buttons(self) -> list[QWidget]:
+        """The header's buttons, in reading order."""
+        return [self.back_button, self.home_button, self.words_button]
+
+    def footer_buttons(self) -> list[QWidget]:
+        """My questions and the access bar's buttons, in reading order."""
+        return [self.my_questions_button, *self.access_bar.every_button()]
+
     def set_navigation_visible(self, visible: bool) -> None:
         """Back and Home show everywhere but the start screen."""
         self.back_button.setVisible(visible)

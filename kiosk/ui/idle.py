@@ -2,10 +2,15 @@
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
+from kiosk.ui.accessible import announce
 from kiosk.ui.widgets import text_label, touch_button
+
+ANNOUNCE_AT = (10, 5)  # seconds left when a screen reader says the countdown again (not every second)
 
 ACTIVITY_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -33,6 +38,8 @@ class StillThereOverlay(QWidget):
         inner.setContentsMargins(48, 40, 48, 40)
         inner.setSpacing(24)
         self.title_label = title = text_label(self.tr("Are you still there?"), "IdleTitle")
+        panel.setAccessibleName(title.text())  # an alert, named by its question (kiosk/ui/accessible.py)
+        self.panel = panel
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(title)
         self.countdown_label = text_label("", "IdleCountdown")
@@ -45,7 +52,7 @@ class StillThereOverlay(QWidget):
         self.hide()
 
     def show_countdown(self, seconds: int) -> None:
-        """Show how long until the kiosk starts over."""
+        """Show how long until the kiosk starts over (and say it, now and then, to a screen reader)."""
         self._seconds = seconds
         # Worded so that one number form reads right in English, which has no translation file to give forms.
         text = self.tr(
@@ -53,6 +60,9 @@ class StillThereOverlay(QWidget):
         )
         self.countdown_label.setText(text)
         self.countdown_label.setAccessibleName(text)
+        self.panel.setAccessibleDescription(text)
+        if self.isVisible() and seconds in ANNOUNCE_AT:
+            announce(self.panel, self.tr("Seconds left: %n.", "", seconds), urgent=True)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
@@ -63,13 +73,32 @@ class StillThereOverlay(QWidget):
             ):
                 widget.setText(words)
                 widget.setAccessibleName(words)
+            self.panel.setAccessibleName(self.title_label.text())
             self.show_countdown(self._seconds)
 
-    def cover(self) -> None:
-        """Fill the parent window and come to the front."""
+    def cover(self, stylesheet: str = "") -> None:
+        """Fill the parent window in the patient's look (`stylesheet`), come to the front, take focus and be
+        announced as an alert."""
+        if self.styleSheet() != stylesheet:
+            self.setStyleSheet(stylesheet)
+        self._focus_before = self.parentWidget().focusWidget()
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
+        self.still_here_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter or Space keeps the visit
+        QAccessible.updateAccessibility(QAccessibleEvent(self.panel, QAccessible.Event.Alert))
+        announce(self.panel, f"{self.panel.accessibleName()} {self.countdown_label.text()}", urgent=True)
+
+    def uncover(self) -> None:
+        """Hide, giving focus back to where it was."""
+        had_focus = self.isAncestorOf(QApplication.focusWidget())
+        self.hide()
+        before = getattr(self, "_focus_before", None)
+        if had_focus and before is not None and shiboken6.isValid(before) and before.isVisible():
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's names
+        return True  # Tab stays on "I'm still here": nothing behind the cover can be reached
 
 
 class IdleWatcher(QObject):
@@ -81,8 +110,10 @@ class IdleWatcher(QObject):
         settings: Callable[[], tuple[int, int]],
         reset: Callable[[], None],
         is_fresh: Callable[[], bool],
+        stylesheet: Callable[[], str] = str,
     ):
         super().__init__(window)
+        self._stylesheet = stylesheet  # the patient's look, for the overlay
         self._settings = settings
         self._reset = reset
         self._is_fresh = is_fresh
@@ -114,7 +145,7 @@ class IdleWatcher(QObject):
     def still_here(self) -> None:
         """The patient is back: hide the overlay and keep their place."""
         self._tick.stop()
-        self.overlay.hide()
+        self.overlay.uncover()
         self.restart()
 
     def pause(self) -> None:
@@ -136,7 +167,7 @@ class IdleWatcher(QObject):
     def dismiss(self) -> None:
         """Hide the overlay without a reset (used when the session is reset some other way)."""
         self._tick.stop()
-        self.overlay.hide()
+        self.overlay.uncover()
 
     def _on_idle(self) -> None:
         if self._is_fresh():
@@ -145,7 +176,7 @@ class IdleWatcher(QObject):
             return
         _, self.remaining = self._settings()
         self.overlay.show_countdown(self.remaining)
-        self.overlay.cover()
+        self.overlay.cover(self._stylesheet())
         self._tick.start()
 
     def _on_tick(self) -> None:

@@ -152,6 +152,21 @@ class TextPanel(QLabel):
         self.setAccessibleName(text)
         _height_for_width_policy(self, QSizePolicy.Policy.Preferred)
 
+    def parts(self) -> tuple[str, str]:
+        """The title and the text under it, as a screen reader says them (kiosk/ui/accessible.py)."""
+        title, *rest = self.blocks.blocks
+        return title.text, "\n".join(block.said for block in rest)
+
+    def part_rects(self) -> tuple[QRect, QRect]:
+        """Where the title and the text under it are drawn, in the panel."""
+        left, top, _, _ = self.MARGINS
+        offset = QPoint(left + self.frameWidth(), top + self.frameWidth())
+        title, *rest = self.blocks.rects(self.font(), self._text_width(self.width()))
+        text = QRect()
+        for rect in rest:
+            text = text.united(rect)
+        return title.translated(offset), text.translated(offset)
+
     def _text_width(self, width: int) -> int:
         left, _, right, _ = self.MARGINS
         return width - left - right - 2 * self.frameWidth()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QWidget
 from kiosk.content.summary import ChosenCard, QuestionPicks, SummaryWords
 from kiosk.storage.rows import Treatment
 from kiosk.ui.translation import translate
-from kiosk.ui.widgets import bullet_label, section
+from kiosk.ui.widgets import bullet_label, by_keys_too, section
 
 ADD_LABEL = QT_TRANSLATE_NOOP("MyQuestions", "Add to my questions")
 CHOSEN_MARK = "✓  "
@@ -116,7 +116,7 @@ def make_toggle(button: QPushButton, label: str, description: str, chosen: bool)
     button.setText(label)
     button.setObjectName("Choice")
     button.setAccessibleName(label)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    by_keys_too(button)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     button.setCheckable(True)

@@ -45,8 +45,10 @@ def screen_parts(screen: QWidget, guidance: QWidget | None = None) -> list[Part]
     def walk(interface) -> None:
         if interface is None or not interface.isValid() or interface.state().invisible:
             return
-        name = interface.text(QAccessible.Text.Name).strip()
         widget = interface.object() if isinstance(interface.object(), QWidget) else None
+        # A painted section's name holds its title and text (screen readers get them as a heading and a text).
+        own = widget.accessibleName() if widget is not None else ""
+        name = (own or interface.text(QAccessible.Text.Name)).strip()
         if name and (not parts or parts[-1].text != name):
             parts.append(Part(spoken(name), widget))
             return  # a section or button says all it holds in its name

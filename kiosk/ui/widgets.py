@@ -30,10 +30,10 @@ def bundled_icon(name: str) -> QIcon:
 def text_label(text: str, role: str = "Body") -> QLabel:
     """A wrapped label showing `text` exactly as written (never as HTML), named for screen readers."""
     label = QLabel()
+    label.setObjectName(role)  # first: a screen reader's interface for it (a heading or not) is made at setText
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(True)
-    label.setObjectName(role)
     label.setAccessibleName(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -47,12 +47,19 @@ def bullet_label(text: str) -> QLabel:
     return label
 
 
+def by_keys_too(button: QPushButton) -> QPushButton:
+    """Reachable by Tab (a keyboard, or a switch that sends Tab) and pressed by Enter as well as Space; a tap
+    does not leave it focused, so the focus ring shows only for keys."""
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    button.setAutoDefault(True)  # Enter presses it (outside a dialog Qt only lets Space)
+    return button
+
+
 def touch_button(text: str, role: str = "ListItem", icon: str | None = None) -> QPushButton:
-    """A large button for a finger: plain text, an accessible name, no focus ring, optional SVG icon."""
-    button = QPushButton(text)
+    """A large button for a finger (and keys): plain text, an accessible name, optional SVG icon."""
+    button = by_keys_too(QPushButton(text))
     button.setObjectName(role)
     button.setAccessibleName(text)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
     if icon:
@@ -92,7 +99,7 @@ def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
         return TextPanel(title, blocks, role)
     panel = QFrame()
     panel.setObjectName(role)
-    panel.setAccessibleName(title)
+    panel.setAccessibleName(title)  # screen readers get a section holding its title as a heading, not the name
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(28, 20, 28, 24)
     layout.setSpacing(10)
@@ -152,7 +159,7 @@ class CardButton(PaintedButton):
             blocks.append(Block(detail, scale=22 / 24, gap=8))
         super().__init__(blocks, bundled_icon(icon) if icon else None)
         self.setObjectName(role)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        by_keys_too(self)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(accessible_name or title)
         if detail:

@@ -4,12 +4,13 @@ import logging
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLineEdit, QMainWindow
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QMainWindow, QScrollArea, QWidget
 
 from kiosk.content.languages import ENGLISH, guidance_in
 from kiosk.content.library import Library
 from kiosk.storage.rows import Content
 from kiosk.storage.translations import stored_languages
+from kiosk.ui import accessible
 from kiosk.ui.crash import CrashHandler
 from kiosk.ui.frame import Frame
 from kiosk.ui.idle import IdleWatcher
@@ -35,6 +36,7 @@ class KioskWindow(QMainWindow):
 
     def __init__(self, library: Library):
         super().__init__()
+        accessible.install()
         self.library = library
         self.locked = False
         self.setWindowTitle(self.tr("Hair loss: know your options"))
@@ -64,7 +66,10 @@ class KioskWindow(QMainWindow):
         self.printing = Printing(self)
         self.visit_counter = VisitCounter(self)
         self.printing.finished.connect(lambda message: message == PRINTED and self.visit_counter.count_printed())
-        self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
+        looks = self.frame.looks
+        self.idle = IdleWatcher(
+            self, self._idle_settings, self.reset_session, self._is_fresh, lambda: looks.current().stylesheet()
+        )
         self.crash_handler = CrashHandler(self.reset_session).install()
         self._lockdown = Lockdown(self)
         self._watched_window = None
@@ -220,6 +225,31 @@ class KioskWindow(QMainWindow):
     def _is_fresh(self) -> bool:
         return self.navigator.history == (Route(START),)
 
+    def _focus_title(self) -> None:
+        """Focus on the new screen's title: a screen reader says it (a heading), and Tab goes on from there."""
+        screen = self.current_screen()
+        (screen.heading() or screen).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's names
+        """Tab and Shift+Tab in reading order: the header, the screen from its title down, then My questions
+        and the access bar (Qt's own order is the order widgets were made in, and screens are made later)."""
+        focus = QApplication.focusWidget()
+        screen = self.current_screen()
+        if focus is None or screen is None or not self.frame.isAncestorOf(focus):
+            return super().focusNextPrevChild(next)
+        order = [*self.frame.header_buttons(), screen.heading(), *_tab_stops(screen), *self.frame.footer_buttons()]
+        stops = [widget for widget in order if widget is not None and widget.isVisible()]
+        if focus not in stops:
+            return super().focusNextPrevChild(next)
+        index = stops.index(focus)
+        for step in range(1, len(stops) + 1):
+            candidate = stops[(index + step if next else index - step) % len(stops)]
+            if candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                candidate.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+                _scroll_to(candidate)
+                return True
+        return False
+
     def _show_question_count(self) -> None:
         """Show "My questions (n)" once a question is chosen, except on the list itself."""
         count = len(self.my_questions)
@@ -227,7 +257,22 @@ class KioskWindow(QMainWindow):
 
     def _on_route_changed(self, route: Route) -> None:
         self.read_aloud.stop()
+        self._focus_title()
         self._show_question_count()
         self.visit_counter.count_screen(route.screen, route.argument, len(self.my_questions))
         self.frame.set_navigation_visible(route.screen != START)
         self.frame.words_button.setVisible(route.screen != "glossary")
+
+
+def _tab_stops(screen: QWidget) -> list[QWidget]:
+    """The controls of a screen that Tab reaches, in reading order (the order they were laid out in)."""
+    return [w for w in screen.findChildren(QAbstractButton) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+
+def _scroll_to(widget: QWidget) -> None:
+    """Scroll the screen so that `widget`, just reached by Tab, is on show."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)

@@ -62,6 +62,7 @@ class OnScreenKeyboard(QFrame):
         # A lone & would be read as a shortcut marker.
         button = touch_button(LABELS.get(key, key).replace("&", "&&"), "Key")
         button.setAccessibleName(KEY_NAMES.get(key, key))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from box to box, never through the keys
         button.setAutoRepeat(key == BACKSPACE)
         button.clicked.connect(lambda _=False, pressed=key: self.press(pressed))
         self.keys[key] = button

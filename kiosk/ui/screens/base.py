@@ -8,6 +8,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -64,6 +65,7 @@ def scrolling_column(top_margin: int = 28, spacing: int = 22) -> tuple[QScrollAr
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from button to button; the area scrolls to each
     enable_kinetic_scrolling(viewport)
     page = _Page()
     row = QHBoxLayout(page)
@@ -198,6 +200,14 @@ class Screen(QWidget):
         if not self.build_more() and not self._rest_scheduled:
             self._rest_scheduled = True
             QTimer.singleShot(0, self, self._build_next_slice)
+
+    def heading(self) -> QLabel | None:
+        """The screen's title (its first heading), where focus goes when the screen is shown."""
+        for index in range(min(self.column.count(), 4)):
+            widget = self.column.itemAt(index).widget()
+            if isinstance(widget, QLabel) and widget.objectName() == "Heading":
+                return widget
+        return None
 
     def more_button(self, label: str, more: Callable[[], Iterator[None]]) -> QPushButton:
         """A button at the end of a long list that builds the next part of it in its place."""
