@@ -109,3 +109,17 @@ def test_the_running_kiosk_writes_a_heartbeat_with_nothing_about_patients(db_pat
     assert set(beat) == {"time", "kiosk_version", "content_version", "screen", "pid", "every_seconds"}
     assert beat["screen"] == "start" and beat["pid"] == kiosk.pid
     assert report["heartbeat"]["fresh"] is True and report["heartbeat"]["screen"] == "start"
+
+
+def test_asking_about_speech_and_then_checking_characters_in_one_command_does_not_crash():
+    """Qt reads fonts only with a GUI application: the device questions must not leave a bare one behind."""
+    script = (
+        "from kiosk.admin.devices import speech_status\n"
+        "speech_status()\n"
+        "from kiosk.content.glyphs import undrawable\n"
+        "print(undrawable('hair \\U0001F600') == ['\\U0001F600'])\n"
+    )
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"  # the emoji is named as one the kiosk cannot draw

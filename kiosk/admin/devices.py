@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+from kiosk.content.glyphs import command_line_application
 from kiosk.content.languages import language_name, native_name
 
 INSTALL_SPEECH = "Install speech-dispatcher and espeak-ng (see README)."
@@ -26,19 +27,13 @@ else:
 """
 
 
-def _application():
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.instance() or QCoreApplication([])
-
-
 def speech_status() -> dict:
     """Whether a text-to-speech engine works here, with the reason if not."""
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:
         return {"available": False, "reason": "Qt's speech module is missing: install PySide6-Addons"}
-    _application()
+    command_line_application()
     engines = [engine for engine in QTextToSpeech.availableEngines() if engine != "mock"]  # mock: Qt's test engine
     if not engines:
         return {
@@ -59,7 +54,7 @@ def printer_status() -> dict:
         from PySide6.QtPrintSupport import QPrinterInfo
     except ImportError:
         return {"available": False, "reason": "Qt's print support is missing from this installation"}
-    _application()
+    command_line_application()
     names = QPrinterInfo.availablePrinterNames()
     if not names:
         return {"available": False, "printers": [], "reason": "no printer is set up on this computer"}

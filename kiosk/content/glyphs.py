@@ -26,16 +26,23 @@ def _font_files() -> tuple[Path, ...]:
     return tuple(sorted(folder.glob("*Regular.ttf")) or sorted(folder.glob("*.ttf")))
 
 
-@cache
-def _raw_fonts():
-    from PySide6.QtGui import QRawFont
+def command_line_application():
+    """The Qt application object of a command-line process, made if there is none yet. A widgets one: Qt reads
+    fonts only with a GUI application (a bare QCoreApplication made first would crash QRawFont), and a window
+    built later in the same process (snapshot, tests) can use it too."""
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
-        # kiosk-admin: Qt reads fonts only with an application object. A widgets one, so that a window built
-        # later in the same process (snapshot, tests) can use it.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _APPLICATION.append(QApplication([]))
+    return QApplication.instance()
+
+
+@cache
+def _raw_fonts():
+    from PySide6.QtGui import QRawFont
+
+    command_line_application()
     return tuple(QRawFont(str(path), 24) for path in _font_files())
 
 
