@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import cards, chromium, machine
-from bench.processes import median_of, percentiles, run_probe, start_runs
+from bench.processes import compile_ahead, median_of, percentiles, run_probe, start_runs
 from bench.taps import SAME_SCREEN
 from kiosk.content.bundled import load_bundle
 from kiosk.content.library import Library
@@ -75,6 +75,7 @@ def run(plan: Plan, progress=print) -> dict:
     bundled = load_bundle().content
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as scratch:
         folder = Path(scratch)
+        compile_ahead(folder)
         bundled_db = folder / "bundled.db"
         Library.open(bundled_db).close()
         many_db = folder / "many.db"

@@ -25,6 +25,9 @@ def probe_environment(home: Path) -> dict[str, str]:
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         environment[name] = str(home / name.lower())
     environment.pop("BENCH_SPAWN_MONOTONIC", None)
+    # Compiled once, as `pip install` does: a kiosk never compiles its own code at every start.
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    environment["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     # Qt's silent speech engine: a tap on Read aloud is timed like any other and the bench makes no sound.
     environment.setdefault("KIOSK_SPEECH_ENGINE", "mock")
     return environment
@@ -45,6 +48,12 @@ def run_probe(home: Path, *arguments: str, module: str = "bench.probe") -> dict:
         tail = "\n".join([line for line in done.stderr.splitlines() if line != noise][-15:])
         raise ProbeFailed(f"{' '.join(arguments)} exited with {done.returncode}: {result.get('error', '')}\n{tail}")
     return result
+
+
+def compile_ahead(home: Path) -> None:
+    """Compile the kiosk and the bench to bytecode for the probes (an installed kiosk has its .pyc files)."""
+    command = [sys.executable, "-m", "compileall", "-q", "kiosk", "bench"]
+    subprocess.run(command, cwd=REPO, env=probe_environment(home), capture_output=True, timeout=300, check=True)
 
 
 def start_runs(home: Path, runs: int, variants: dict[str, tuple[str, ...]]) -> dict[str, list[dict]]:

@@ -2,7 +2,7 @@
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
@@ -27,6 +27,18 @@ CHANGE_POLL_MS = 2000
 SPEECH_START_MS = 3000
 
 
+class FirstFrameWatch(QObject):
+    """Emits `shown` once, a turn of the event loop after the window's first frame has been painted."""
+
+    shown = Signal()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.shown.emit)
+        return False
+
+
 class KioskWindow(QMainWindow):
     """One window, one frame, one navigator; idle reset, crash recovery and (full screen) lockdown."""
 
@@ -35,6 +47,11 @@ class KioskWindow(QMainWindow):
 
     def __init__(self, library: Library):
         super().__init__()
+        # The one deferred step of the start: what the first frame does not need comes a turn after it.
+        self.first_frame = FirstFrameWatch(self)
+        self.first_frame.shown.connect(self.finish_starting)
+        self.installEventFilter(self.first_frame)
+        self._started = False
         self.library = library
         self.locked = False
         self.setWindowTitle("Hair loss: know your options")
@@ -50,9 +67,7 @@ class KioskWindow(QMainWindow):
         self.frame.access_bar.read_aloud_toggled.connect(self.toggle_read_aloud)
         self.frame.looks.changed.connect(self.read_aloud.stop)  # the screen is built again
         self.frame.looks.changed.connect(self._offer_read_aloud)
-        self.frame.access_bar.set_read_aloud_available(self.read_aloud.may_be_available)
-        # The engine starts a moment after the first frame, before a patient is likely to be there.
-        QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
+        self.frame.access_bar.set_read_aloud_available(False)  # until the engines are known, after the first frame
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
@@ -77,6 +92,15 @@ class KioskWindow(QMainWindow):
         self.apply_settings()
         self.frame.access_bar.set_languages((ENGLISH, *stored_languages(self.library.conn)))
         self.navigator.home()
+
+    def finish_starting(self) -> None:
+        """After the first frame (or at once, when asked): look for a speech engine, start it a moment later."""
+        if self._started:
+            return
+        self._started = True
+        self.frame.access_bar.set_read_aloud_available(self.read_aloud.may_be_available)
+        # The engine starts a moment after the first frame, before a patient is likely to be there.
+        QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
 
     @property
     def content(self) -> Content:
