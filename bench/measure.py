@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bench import cards, chromium, machine
 from bench.processes import compile_ahead, median_of, percentiles, run_probe, start_runs
-from bench.taps import SAME_SCREEN
+from bench.taps import SAME_SCREEN, is_same_screen
 from kiosk.content.bundled import load_bundle
 from kiosk.content.library import Library
 
@@ -55,6 +55,9 @@ def _tap_probe(folder: Path, db: Path, taps: int, per_kind: int) -> dict:
 
 def _tap_summary(kiosk: dict, taps: int) -> dict:
     latencies, first = kiosk["tap_to_paint_ms"], kiosk["first_visit_ms"]
+    timeouts = kiosk["tap_timeouts_by_kind"]
+    for kind in timeouts:
+        latencies.setdefault(kind, [])  # a control whose every tap went unanswered still has its row
     return {
         "count": taps,
         "timeouts": kiosk["tap_timeouts"],
@@ -62,7 +65,14 @@ def _tap_summary(kiosk: dict, taps: int) -> dict:
         "random_taps_by_screen": kiosk["random_taps_by_kind"],
         "by_screen": {kind: percentiles(latencies.get(kind, [])) for kind in SCREEN_KINDS},
         "first_visits": {kind: percentiles(first.get(kind, [])) for kind in SCREEN_KINDS},
-        "same_screen": percentiles(latencies.get(SAME_SCREEN, [])),
+        "same_screen": percentiles(
+            [ms for kind, samples in latencies.items() if is_same_screen(kind) for ms in samples]
+        ),
+        "same_screen_by_control": {
+            kind.removeprefix(f"{SAME_SCREEN}: "): {**percentiles(samples), "timeouts": timeouts.get(kind, 0)}
+            for kind, samples in sorted(latencies.items())
+            if is_same_screen(kind)
+        },
         "all": percentiles([sample for samples in latencies.values() for sample in samples]),
         "all_taps": kiosk["all_taps"],
     }

@@ -96,7 +96,9 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
     guard = taps.RefGuard()
     kiosk = arguments.kind == "kiosk"
     route = (lambda: window.navigator.current) if kiosk else (lambda: None)
-    tapper = taps.Tapper(window, route, guard, (lambda: screens_built(window)) if kiosk else (lambda: 0))
+    builds = (lambda: screens_built(window)) if kiosk else (lambda: 0)
+    control = (lambda button: access_control(window, button)) if kiosk else (lambda button: "other")
+    tapper = taps.Tapper(window, route, guard, builds, control)
     result["taps"] = arguments.taps
     result["rss_by_taps_kb"] = {}
     random_choice = taps.random_taps(arguments.taps, arguments.seed)
@@ -121,6 +123,7 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
         result["tap_to_paint_ms"] = tapper.latencies
         result["first_visit_ms"] = tapper.first_visits
         result["tap_timeouts"] = tapper.timeouts
+        result["tap_timeouts_by_kind"] = tapper.timeouts_by_kind
         result["all_taps"] = tapper.taps
         result["errors_caught"] = window.crash_handler.count
         result["widgets_per_screen"] = widgets_per_screen(window)
@@ -129,6 +132,21 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
     # Runs on from the event loop; this callback returns at once, as a real touch handler would.
     tapper.run(choose, after_random_taps)
     first.keep = tapper
+
+
+ACCESS_CONTROLS = ("text size", "high contrast", "language", "read aloud")
+
+
+def access_control(window, button) -> str:
+    """Which control of the access bar `button` is (its row in the table), or "other"."""
+    bar = window.frame.access_bar
+    if button is bar.text_size_button:
+        return "text size"
+    if button is bar.contrast_button:
+        return "high contrast"
+    if button is bar.read_aloud_button:
+        return "read aloud"
+    return "language" if button in bar.language_buttons.values() else "other"
 
 
 def screens_built(window) -> int:

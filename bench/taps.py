@@ -22,6 +22,11 @@ PAINT_TIMEOUT_MS = 5000
 SAME_SCREEN = "same screen"  # taps that change what is shown without opening another screen
 
 
+def is_same_screen(kind: str) -> bool:
+    """Whether a kind of tap kept the screen (a change of look, read aloud, "Show more"...)."""
+    return kind.startswith(SAME_SCREEN)
+
+
 class FrameWatcher(QObject):
     """Calls back when a frame that paints the watched widget has been finished.
 
@@ -34,15 +39,19 @@ class FrameWatcher(QObject):
         self._widget = None
         self._callback: Callable[[float], None] | None = None
 
-    def watch(self, widget, callback: Callable[[float], None]) -> None:
-        """Call `callback(time the frame was done)` after the next frame that paints `widget`."""
-        self._widget, self._callback = widget, callback
-        widget.installEventFilter(self)
+    def watch(self, widgets: list, callback: Callable[[float], None]) -> None:
+        """Call `callback(time the frame was done)` after the next frame that paints one of `widgets`."""
+        self._widget, self._callback = widgets, callback
+        for widget in widgets:
+            widget.installEventFilter(self)
 
     def cancel(self) -> None:
         """Stop watching."""
-        if self._widget is not None:
-            self._widget.removeEventFilter(self)
+        for widget in self._widget or ():
+            try:
+                widget.removeEventFilter(self)
+            except RuntimeError:
+                pass  # deleted meanwhile ("Show more" removes itself)
         self._widget = self._callback = None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
@@ -111,9 +120,13 @@ class Tapper(QObject):
     which kind of screen each button (by screen and name) opened.
     """
 
-    def __init__(self, window, route: Callable[[], object], guard: RefGuard, builds: Callable[[], int] = lambda: 0):
+    def __init__(self, window, route: Callable[[], object], guard: RefGuard, builds: Callable[[], int] = lambda: 0,
+                 control: Callable[[QAbstractButton], str] = lambda button: "other"):  # fmt: skip
         super().__init__()
         self.window, self._route, self._guard, self._builds = window, route, guard, builds
+        self._control = control  # which control a tap that keeps the screen was on (text size, language...)
+        self.timeouts_by_kind: dict[str, int] = {}
+        self._kind = ""
         self.latencies: dict[str, list[float]] = {}
         self.first_visits: dict[str, list[float]] = {}
         self.leads_to: dict[tuple[str, str], str] = {}
@@ -163,21 +176,27 @@ class Tapper(QObject):
         # be gone by then, so it is not the one watched).
         screen = self.window.current_screen()
         painted = screen.scroll.widget() if hasattr(screen, "scroll") else screen
-        kind = SAME_SCREEN if route == before else route.screen
+        control = self._control(button) if route == before else ""
+        kind = f"{SAME_SCREEN}: {control}" if route == before else route.screen
         self.leads_to[(before.screen, name)] = kind
+        self._kind = kind
         self._timeout.start()
-        self._watcher.watch(painted, lambda done: self._painted(kind, released, done, first_visit))
+        # A change of look answers by painting the page in the new look. Read aloud answers by showing itself
+        # on (the part being read lights up when the engine starts it); another button, by its own new state.
+        watched = [painted, button] if control in ("read aloud", "other") else [painted]
+        self._watcher.watch(watched, lambda done: self._painted(kind, released, done, first_visit))
 
     def _painted(self, kind: str, released: float, done: float, first_visit: bool) -> None:
         self._timeout.stop()
         self.latencies.setdefault(kind, []).append((done - released) * 1000)
-        if first_visit and kind != SAME_SCREEN:
+        if first_visit and not is_same_screen(kind):
             self.first_visits.setdefault(kind, []).append((done - released) * 1000)
         QTimer.singleShot(0, self._next)
 
     def _timed_out(self) -> None:
         self._watcher.cancel()
         self.timeouts += 1
+        self.timeouts_by_kind[self._kind] = self.timeouts_by_kind.get(self._kind, 0) + 1
         QTimer.singleShot(0, self._next)
 
 
@@ -219,7 +238,7 @@ def top_up_taps(tapper: Tapper, kinds: tuple[str, ...], minimum: int, seed: int,
         leads_to = [tapper.leads_to.get((here, button.accessibleName())) for button in buttons]
         wanted = [button for button, kind in zip(buttons, leads_to, strict=True) if kind in short]
         untried = [button for button, kind in zip(buttons, leads_to, strict=True) if kind is None]
-        moving = [button for button, kind in zip(buttons, leads_to, strict=True) if kind != SAME_SCREEN]
+        moving = [button for button, kind in zip(buttons, leads_to, strict=True) if not is_same_screen(kind or "")]
         return rng.choice(wanted or untried or moving or buttons)
 
     return choose
