@@ -27,16 +27,17 @@ class Plan:
     chromium_runs: int
     tap_cards: int  # the taps again on the bundled content cloned to this many cards
     tap_cards_taps: int
+    look_visits: int  # first visits of each kind of screen in each of the 12 looks
 
     @classmethod
     def full(cls, skip_chromium: bool) -> "Plan":
         """The real thing: the numbers in docs/performance.md."""
-        return cls(7, 10_000, 50, (20, 1000, 10_000), 10_000, 0 if skip_chromium else 5, 1000, 1000)
+        return cls(7, 10_000, 50, (20, 1000, 10_000), 10_000, 0 if skip_chromium else 5, 1000, 1000, 20)
 
     @classmethod
     def quick(cls, skip_chromium: bool) -> "Plan":
         """Every measurement once, on small inputs: checks that the bench works, not how fast the kiosk is."""
-        return cls(1, 20, 1, (20, 200, 1000), 1000, 0 if skip_chromium else 1, 200, 20)
+        return cls(1, 20, 1, (20, 200, 1000), 1000, 0 if skip_chromium else 1, 200, 20, 1)
 
 
 def _mb(kb: float) -> float:
@@ -116,6 +117,8 @@ def run(plan: Plan, progress=print) -> dict:
         kiosk = _tap_probe(folder, bundled_db, plan.taps, plan.min_taps_per_screen)
         progress(f"taps: {plan.tap_cards_taps} random taps on the kiosk with {plan.tap_cards:,} cards")
         with_cards = _tap_probe(folder, cards_db, plan.tap_cards_taps, plan.min_taps_per_screen)
+        progress(f"looks: {plan.look_visits} first visits of each kind of screen in each of the 12 looks")
+        looks = run_probe(folder, "looks", "kiosk", "--db", str(bundled_db), "--min-per-kind", str(plan.look_visits))
     results["memory"] = {
         name: {"after_start_mb": _mb(probe["rss_after_start_kb"]), "after_taps_mb": _mb(probe["rss_after_taps_kb"]),
                "by_taps_mb": {int(taps): _mb(kb) for taps, kb in probe["rss_by_taps_kb"].items()}}
@@ -124,6 +127,8 @@ def run(plan: Plan, progress=print) -> dict:
     results["taps"] = _tap_summary(kiosk, plan.taps)
     results["taps_with_cards"] = {**_tap_summary(with_cards, plan.tap_cards_taps), "cards": plan.tap_cards}
     results["widgets_per_screen"] = kiosk["widgets_per_screen"]
+    results["looks"] = {"per_kind": plan.look_visits, "errors_caught": looks["errors_caught"]}
+    results["looks"]["by_look"] = looks["looks"]
     results["refs_lost_per_tap"] = {
         name: {key: value / plan.taps for key, value in probe["refs_lost_in_taps"].items()}
         for name, probe in (("bare", bare), ("kiosk", kiosk))

@@ -93,6 +93,9 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
     }
     if arguments.mode == "start":
         leave(result)
+    if arguments.mode == "looks":
+        measure_looks(window, first, arguments, result)
+        return
     guard = taps.RefGuard()
     kiosk = arguments.kind == "kiosk"
     route = (lambda: window.navigator.current) if kiosk else (lambda: None)
@@ -149,6 +152,25 @@ def access_control(window, button) -> str:
     return "language" if button in bar.language_buttons.values() else "other"
 
 
+def measure_looks(window, first: FirstFrame, arguments: argparse.Namespace, result: dict) -> None:
+    """First visits of every kind of screen in each of the 12 looks, and the taps that switch into each."""
+    from bench.looks import LooksRun
+
+    builds = lambda: screens_built(window)  # noqa: E731
+    tapper = taps.Tapper(window, lambda: window.navigator.current, taps.RefGuard(), builds,
+                         lambda button: access_control(window, button))  # fmt: skip
+
+    def finished(looks: dict) -> None:
+        result["looks"] = looks
+        result["errors_caught"] = window.crash_handler.count
+        leave(result)
+
+    # The start screen is the root of the history, kept: in a new look it is built again by the switch itself.
+    kinds = tuple(kind for kind in SCREEN_KINDS if kind != "start")
+    first.keep = LooksRun(window, tapper, kinds, arguments.min_per_kind, arguments.seed, finished)
+    first.keep.start()
+
+
 def screens_built(window) -> int:
     """How many times the kiosk's screens have been built so far (a tap that adds one built its screen)."""
     stack = window.frame.stack
@@ -177,7 +199,7 @@ def widgets_per_screen(window) -> dict[str, dict[str, int]]:
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     """The probe's options."""
     parser = argparse.ArgumentParser(prog="python -m bench.probe")
-    parser.add_argument("mode", choices=("start", "taps"))
+    parser.add_argument("mode", choices=("start", "taps", "looks"))
     parser.add_argument("kind", choices=("bare", "kiosk"))
     parser.add_argument("--db", help="kiosk database (kiosk only)")
     parser.add_argument("--taps", type=int, default=1000)

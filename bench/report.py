@@ -7,6 +7,10 @@ MEMORY_MARGIN_MB = 30
 FLAT_MB = 1.0  # growth allowed over the taps after the first 2,000 (memory must be flat)
 FLAT_FROM_TAPS = 2000
 TAP_P95_MS = 16.7  # one frame at 60 Hz
+# After the 12 looks, at the start screen, the kiosk holds no more widgets than after the first look but the
+# shells of a few kinds of screen first made in a later look (a shell is 8 widgets; one kept per kind at most).
+LOOK_WIDGETS_SLACK = 40
+SCREEN_KINDS_KEPT = 12  # kinds of screen: the navigator keeps at most one emptied screen of each
 ACCESS_CONTROLS = ("text size", "high contrast", "language", "read aloud")  # the access bar's, in the bench
 MANY_CARDS_SLOWDOWN = 1.10
 IMPORT_1000_S = 2
@@ -60,6 +64,44 @@ def _control_budgets(taps: dict, label: str = "") -> list[Budget]:
     return budgets
 
 
+def _worst_first_visit(look: dict) -> tuple[str, float | None]:
+    """The kind of screen with the slowest first-visit p95 in one look, and that p95."""
+    measured = [(stats["p95"], kind) for kind, stats in look["first_visits"].items() if stats["n"]]
+    if not measured:
+        return "–", None
+    p95, kind = max(measured)
+    return kind, p95
+
+
+def _look_budgets(looks: dict | None) -> list[Budget]:
+    """In every look: first visits of every kind and the switch into it within one frame; no copy per look."""
+    if not looks:
+        return []
+    budgets, by_look = [], looks["by_look"]
+    for name, look in by_look.items():
+        kind, p95 = _worst_first_visit(look)
+        never = [kind for kind, stats in look["first_visits"].items() if not stats["n"]]
+        value = f"never reached: {', '.join(never)}" if never else f"worst p95 {p95:.1f} ms ({kind})"
+        budgets.append(Budget(f"first visits in the look {name}", f"p95 ≤ {TAP_P95_MS} ms, every kind", value,
+                              not never and p95 is not None and p95 <= TAP_P95_MS))  # fmt: skip
+        switch = look["switch"]
+        if switch["n"]:
+            unanswered = f", {look['timeouts']} with no frame" if look["timeouts"] else ""
+            budgets.append(Budget(f"switching into the look {name}", f"p95 ≤ {TAP_P95_MS} ms",
+                                  f"p95 {switch['p95']:.1f} ms{unanswered}",
+                                  switch["p95"] <= TAP_P95_MS and not look["timeouts"]))  # fmt: skip
+    widgets = [look["widgets_alive"] for look in by_look.values()]
+    kept = max(look["screens_kept"] for look in by_look.values())
+    grown = widgets[-1] - widgets[0]
+    budgets.append(Budget("no copy of a screen per look", f"≤ {LOOK_WIDGETS_SLACK} more widgets after 12 looks, "
+                          f"≤ {SCREEN_KINDS_KEPT} screens", f"{grown:+d} widgets, {kept} screens",
+                          grown <= LOOK_WIDGETS_SLACK and kept <= SCREEN_KINDS_KEPT))  # fmt: skip
+    budgets.append(
+        Budget("errors caught in the 12 looks", "0", str(looks["errors_caught"]), not looks["errors_caught"])
+    )
+    return budgets
+
+
 def check_budgets(results: dict) -> list[Budget]:
     """Every budget, checked against one run's results."""
     start, memory, taps = results["start"], results["memory"], results["taps"]
@@ -83,6 +125,7 @@ def check_budgets(results: dict) -> list[Budget]:
     budgets += _tap_budgets(taps, "")
     budgets += _tap_budgets(results["taps_with_cards"], f" ({results['taps_with_cards']['cards']:,} cards)")
     budgets += _control_budgets(taps)
+    budgets += _look_budgets(results.get("looks"))
     budgets.append(_ratio(f"start with {start['many']['cards']:,} cards", start["many"]["first_frame_s"],
                           start["kiosk"]["first_frame_s"], MANY_CARDS_SLOWDOWN, "bundled"))  # fmt: skip
     for pack in results["imports"]["packs"]:
@@ -173,6 +216,38 @@ def _tap_lines(taps: dict, heading: str) -> list[str]:
     ]
 
 
+def _look_lines(looks: dict | None) -> list[str]:
+    if not looks:
+        return []
+    rows = []
+    for name, look in looks["by_look"].items():
+        kind, p95 = _worst_first_visit(look)
+        p50s = [stats["p50"] for stats in look["first_visits"].values() if stats["n"]]
+        switch = look["switch"]
+        rows.append((name, f"{_ms(min(p50s) if p50s else None)}–{_ms(max(p50s) if p50s else None)}",
+                     f"{_ms(p95)} ({kind})", f"{switch['n']}: {_ms(switch['p50'])} / {_ms(switch['p95'])}",
+                     look["timeouts"], look["widgets_alive"], look["screens_kept"]))  # fmt: skip
+    return [
+        "",
+        f"The 12 looks (bundled content): each look reached by tapping the access bar, then {looks['per_kind']} "
+        "first visits of every kind of screen in it; widgets alive and screens kept counted at the start screen "
+        "after each look:",
+        "",
+        *_table(
+            (
+                "look",
+                "first visits p50 (ms)",
+                "worst first-visit p95 (ms)",
+                "switch taps: p50 / p95 (ms)",
+                "no frame",
+                "widgets alive",
+                "screens kept",
+            ),
+            rows,
+        ),  # fmt: skip
+    ]
+
+
 def format_results(results: dict, budgets: list[Budget]) -> str:
     """The whole run as Markdown tables: machine, side by side numbers, tap latency, imports, budgets."""
     machine = results["machine"]
@@ -193,6 +268,7 @@ def format_results(results: dict, budgets: list[Budget]) -> str:
     widgets = results["widgets_per_screen"]
     lines += _table(("screen", "first frame", "complete"),
                     [(kind, n["first_view"], n["complete"]) for kind, n in widgets.items()])  # fmt: skip
+    lines += _look_lines(results.get("looks"))
     lines += ["", f"Imports of generated packs ({results['imports']['method']}):", ""]
     rows = [
         (f"{p['cards']:,}", f"{p['seconds']:.3f}", f"{p['db_bytes'] / 1024 / 1024:.1f}")

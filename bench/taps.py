@@ -28,37 +28,59 @@ def is_same_screen(kind: str) -> bool:
 
 
 class FrameWatcher(QObject):
-    """Calls back when a frame that paints the watched widget has been finished.
+    """Calls back when a frame that paints one of the watched widgets has been finished.
 
     Qt paints a whole frame in one synchronous pass (the top-level's update request paints and flushes every
-    dirty widget); a zero timer started at the watched widget's Paint event fires right after that pass.
+    dirty widget); a zero timer started at the watched widget's Paint event fires right after that pass. A
+    handler may paint before it returns (read aloud asks Qt to show what it built at once): `seen` says a
+    frame came while watching, and `adopt` gives that frame the callback once the handler has returned.
     """
 
     def __init__(self):
         super().__init__()
-        self._widget = None
+        self._widgets: list = []
         self._callback: Callable[[float], None] | None = None
+        self._watch = 0  # which watch a pending frame belongs to
+        self.seen = False
 
     def watch(self, widgets: list, callback: Callable[[float], None]) -> None:
         """Call `callback(time the frame was done)` after the next frame that paints one of `widgets`."""
-        self._widget, self._callback = widgets, callback
+        self.cancel()
+        self._watch += 1
+        self._widgets, self._callback, self.seen = widgets, callback, False
         for widget in widgets:
             widget.installEventFilter(self)
 
+    def adopt(self, callback: Callable[[float], None]) -> None:
+        """Give the frame already seen (its zero timer still pending) to `callback`."""
+        self._callback = callback
+
     def cancel(self) -> None:
-        """Stop watching."""
-        for widget in self._widget or ():
+        """Stop watching (a frame seen is not called back)."""
+        self._remove_filters()
+        self._callback = None
+        self._watch += 1
+
+    def _remove_filters(self) -> None:
+        for widget in self._widgets:
             try:
                 widget.removeEventFilter(self)
             except RuntimeError:
                 pass  # deleted meanwhile ("Show more" removes itself)
-        self._widget = self._callback = None
+        self._widgets = []
+
+    def _done(self, watch: int) -> None:
+        callback = self._callback
+        if watch == self._watch and callback is not None:
+            self._callback = None
+            callback(time.monotonic())
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if self._callback is not None and event.type() == QEvent.Type.Paint:
-            callback = self._callback
-            self.cancel()
-            QTimer.singleShot(0, lambda: callback(time.monotonic()))
+        if event.type() == QEvent.Type.Paint and not self.seen and self._widgets:
+            self.seen = True
+            self._remove_filters()
+            watch = self._watch
+            QTimer.singleShot(0, lambda: self._done(watch))
         return False
 
 
@@ -164,6 +186,8 @@ class Tapper(QObject):
         built_before = self._builds()
         name = button.accessibleName()
         released = time.monotonic()
+        if before is not None:  # a frame painted by the handler itself, before it returns, is the answer too
+            self._watcher.watch([self._page(), button], lambda done: None)
         QTest.mouseRelease(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _centre(button))
         self.taps += 1
         first_visit = self._builds() > built_before
@@ -172,10 +196,9 @@ class Tapper(QObject):
             QTimer.singleShot(0, self._next)
             return
         # The frame that paints the screen's scrolled page (the screen itself may be hidden behind it): a new
-        # screen, or the same one built again or grown (Larger text, "Show more"; a button that was tapped may
-        # be gone by then, so it is not the one watched).
-        screen = self.window.current_screen()
-        painted = screen.scroll.widget() if hasattr(screen, "scroll") else screen
+        # screen, or the same one built again or grown (a change of look, "Show more"; a button that was tapped
+        # may be gone by then, so it is not the one watched).
+        painted = self._page()
         control = self._control(button) if route == before else ""
         kind = f"{SAME_SCREEN}: {control}" if route == before else route.screen
         self.leads_to[(before.screen, name)] = kind
@@ -184,7 +207,15 @@ class Tapper(QObject):
         # A change of look answers by painting the page in the new look. Read aloud answers by showing itself
         # on (the part being read lights up when the engine starts it); another button, by its own new state.
         watched = [painted, button] if control in ("read aloud", "other") else [painted]
-        self._watcher.watch(watched, lambda done: self._painted(kind, released, done, first_visit))
+        callback = lambda done: self._painted(kind, released, done, first_visit)  # noqa: E731
+        if route == before and self._watcher.seen:
+            self._watcher.adopt(callback)
+        else:
+            self._watcher.watch(watched, callback)
+
+    def _page(self):
+        screen = self.window.current_screen()
+        return screen.scroll.widget() if hasattr(screen, "scroll") else screen
 
     def _painted(self, kind: str, released: float, done: float, first_visit: bool) -> None:
         self._timeout.stop()
