@@ -4,6 +4,7 @@ Each widget costs time on a first visit (made, styled, laid out, painted) and me
 of labels in nested layouts cost about 1.6 ms per section, one widget drawing its own text about a third of
 that. The text is drawn as plain text, never as HTML: staff-typed `<b>` shows as `<b>`."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
@@ -134,13 +135,22 @@ class TextPanel(QLabel):
 
     def __init__(self, title: str, blocks: list[Block], role: str = "Section"):
         super().__init__()
-        self.setObjectName(role)
+        self.setWordWrap(True)  # else QLabel drops the height-for-width policy whenever its text or font changes
+        _height_for_width_policy(self, QSizePolicy.Policy.Preferred)
+        self.fill(title, blocks, role)
+
+    def fill(self, title: str, blocks: list[Block], role: str = "Section") -> None:
+        """Show this title and these blocks (a panel emptied from a screen is filled again for the next place)."""
+        if role != self.objectName():
+            self.setObjectName(role)
+            if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                self.style().unpolish(self)  # the stylesheet's rule for the new role (Section or Warning)
+                self.style().polish(self)
         self.blocks = Blocks([Block(title, scale=28 / 24, bold=True, gap=0), *blocks])
         text = "\n".join(block.said for block in self.blocks.blocks)
         self.setText(text)  # plain text, never shown by QLabel itself
-        self.setWordWrap(True)  # else QLabel drops the height-for-width policy whenever its text or font changes
         self.setAccessibleName(text)
-        _height_for_width_policy(self, QSizePolicy.Policy.Preferred)
+        self.updateGeometry()
 
     def _text_width(self, width: int) -> int:
         left, _, right, _ = self.MARGINS
@@ -163,6 +173,33 @@ class TextPanel(QLabel):
         area = QRect(left + frame, top + frame, self._text_width(self.width()), self.height())
         painter = QPainter(self)
         self.blocks.paint(painter, self.font(), area, self.palette().color(self.foregroundRole()))
+
+
+_spare_panels: list[TextPanel] | None = None  # the panels of the screen being built, emptied for reuse
+
+
+@contextmanager
+def reusing(panels: list[TextPanel]):
+    """While building a screen: `text_panel` takes its panels from `panels` (those the screen emptied) first."""
+    global _spare_panels
+    outer, _spare_panels = _spare_panels, panels
+    try:
+        yield
+    finally:
+        _spare_panels = outer
+
+
+def text_panel(title: str, blocks: list[Block], role: str = "Section") -> TextPanel:
+    """A section panel: one the screen being built emptied, filled again, or a new one.
+
+    Qt and PySide6 keep a few dozen bytes for every widget made and deleted (with a stylesheet, in 6.11), so a
+    kiosk that made new panels for every place it showed grew all day."""
+    if _spare_panels:
+        panel = _spare_panels.pop()
+        panel.fill(title, blocks, role)
+        panel.show()  # hidden when its screen was emptied; it shows with the screen
+        return panel
+    return TextPanel(title, blocks, role)
 
 
 class PaintedButton(QPushButton):
