@@ -16,7 +16,7 @@ import time
 
 INTERPRETER_UP = time.monotonic()
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget  # noqa: E402
 
 from bench import taps  # noqa: E402
@@ -177,6 +177,12 @@ def screens_built(window) -> int:
     return sum(getattr(stack.widget(index), "builds", 0) for index in range(stack.count()))
 
 
+def built_widgets(content: QWidget) -> list[QWidget]:
+    """The widgets built into a screen's column, less section panels kept hidden for the next place."""
+    explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+    return [w for w in content.findChildren(QWidget) if not (w.isHidden() and w.testAttribute(explicit))]
+
+
 def widgets_per_screen(window) -> dict[str, dict[str, int]]:
     """For the first place of each kind of screen: widgets built for its first frame, and once complete."""
     from kiosk.ui.screens.registry import all_routes
@@ -189,9 +195,9 @@ def widgets_per_screen(window) -> dict[str, dict[str, int]]:
         window.navigator.go(route)
         screen = window.current_screen()
         content = screen.column.parentWidget()
-        first_view = len(content.findChildren(QWidget))
+        first_view = len(built_widgets(content))
         screen.finish_building()
-        counts[route.screen] = {"first_view": first_view, "complete": len(content.findChildren(QWidget))}
+        counts[route.screen] = {"first_view": first_view, "complete": len(built_widgets(content))}
     window.navigator.home()
     return counts
 
