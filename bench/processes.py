@@ -57,14 +57,17 @@ def compile_ahead(home: Path) -> None:
 
 
 def start_runs(home: Path, runs: int, variants: dict[str, tuple[str, ...]]) -> dict[str, list[dict]]:
-    """`runs` fresh starts of each variant, interleaved so that drift in the machine hits all alike.
+    """`runs` fresh starts of each variant (after one not counted), interleaved so that drift in the machine hits
+    all alike.
 
     A variant is (module, arguments...): `bench.probe` takes "start" first; `bench.first_frame` does not."""
     results: dict[str, list[dict]] = {name: [] for name in variants}
-    for _ in range(runs):
+    for run in range(runs + 1):
         for name, (module, *arguments) in variants.items():
             prefix = ("start",) if module == "bench.probe" else ()
-            results[name].append(run_probe(home, *prefix, *arguments, module=module))
+            result = run_probe(home, *prefix, *arguments, module=module)
+            if run:  # the first start of each is a warm-up, not counted: the files are read, the bytecode written
+                results[name].append(result)
     return results
 
 
