@@ -46,3 +46,16 @@ def test_the_first_frame_imports_only_what_it_shows(db_path):
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_window_nobody_can_see_still_finishes_starting(qtbot, db_path):
+    from kiosk.app import ensure_application
+    from kiosk.ui.window import KioskWindow
+
+    ensure_application()
+    window = KioskWindow(Library.open(db_path))  # never shown, so never painted
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_frame.shown, timeout=8000):
+        pass
+    assert window.frame.access_bar.read_aloud_button.isVisibleTo(window)  # the engines were looked for
+    window.library.close()

@@ -25,18 +25,32 @@ from kiosk.ui.visit_counts import VisitCounter
 log = logging.getLogger("kiosk.window")
 CHANGE_POLL_MS = 2000
 SPEECH_START_MS = 3000
+FIRST_FRAME_AT_LATEST_MS = 5000
 
 
 class FirstFrameWatch(QObject):
-    """Emits `shown` once, a turn of the event loop after the window's first frame has been painted."""
+    """Emits `shown` once, a turn of the event loop after the window's first frame has been painted (or after
+    FIRST_FRAME_AT_LATEST_MS, should a window that nobody can see never be painted: the log files and the
+    heartbeat must start all the same)."""
 
     shown = Signal()
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self._done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_FRAME_AT_LATEST_MS, self, self._emit)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.shown.emit)
+            QTimer.singleShot(0, self, self._emit)
         return False
+
+    def _emit(self) -> None:
+        if not self._done:
+            self._done = True
+            self.shown.emit()
 
 
 class KioskWindow(QMainWindow):
@@ -50,7 +64,6 @@ class KioskWindow(QMainWindow):
         # The one deferred step of the start: what the first frame does not need comes a turn after it.
         self.first_frame = FirstFrameWatch(self)
         self.first_frame.shown.connect(self.finish_starting)
-        self.installEventFilter(self.first_frame)
         self._started = False
         self.library = library
         self.locked = False
