@@ -5,8 +5,9 @@ from collections.abc import Iterator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.storage.rows import Evidence, Treatment
+from kiosk.ui.painted import Block, text_panel
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, evidence_badge, section, text_label
+from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, text_label
 
 ROWS = 12  # cards per evidence level before a "Show more" button: a clinic's own list may run to hundreds
 MEANING = {
@@ -45,7 +46,8 @@ class CompareScreen(Screen):
         for level in Evidence:
             cards = [card for card in self.content.treatments if card.evidence is level]
             if cards:
-                group = _group(section(level.words, evidence_badge(level), text_label(MEANING[level])))
+                blocks = [Block(level.words, evidence=level), Block(MEANING[level])]  # as section() draws them
+                group = _group(text_panel(level.words, blocks))
                 columns.add(group)
                 lists.append((group, level, cards))
         yield
