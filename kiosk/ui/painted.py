@@ -51,6 +51,30 @@ def badge_lines(evidence: Evidence, metrics: QFontMetrics, width: int) -> str:
     return f"{EVIDENCE_DOTS[evidence.rank]}\n{evidence.words}"
 
 
+_METRICS: dict[str, QFontMetrics] = {}
+_WRAPPED: dict[tuple[str, int, str], QSize] = {}  # (font, width, text): the same places are shown again and again
+MEASURED_TEXTS = 4000  # about a day's worth of places at a few widths: forgotten all at once beyond that
+
+
+def font_metrics(font: QFont) -> QFontMetrics:
+    """The metrics of `font`, made once per font."""
+    metrics = _METRICS.get(font.key())
+    if metrics is None:
+        metrics = _METRICS[font.key()] = QFontMetrics(font)
+    return metrics
+
+
+def wrapped_size(font: QFont, width: int, text: str) -> QSize:
+    """The size of `text` wrapped within `width` in `font`, measured once (text layout is the dearest part)."""
+    key = (font.key(), width, text)
+    size = _WRAPPED.get(key)
+    if size is None:
+        if len(_WRAPPED) >= MEASURED_TEXTS:
+            _WRAPPED.clear()
+        size = _WRAPPED[key] = font_metrics(font).boundingRect(QRect(0, 0, width, 1 << 20), WRAP, text).size()
+    return size
+
+
 class Blocks:
     """Lays out and draws blocks of text within a width, in the font a widget has now (its look)."""
 
@@ -81,7 +105,7 @@ class Blocks:
             rects, top = [], 0
             for index, (block, font) in enumerate(zip(self.blocks, fonts, strict=True)):
                 top += block.gap if index else 0
-                metrics = QFontMetrics(font)
+                metrics = font_metrics(font)
                 indent = metrics.horizontalAdvance(block.mark + "  ") if block.mark else 0
                 if block.evidence is not None:
                     across, down = BADGE_PADDING
@@ -89,7 +113,7 @@ class Blocks:
                     size = QSize(max(metrics.horizontalAdvance(line) for line in lines) + 2 * across,
                                  metrics.height() * len(lines) + 2 * down)  # fmt: skip
                 else:
-                    size = metrics.boundingRect(QRect(0, 0, max(width - indent, 1), 1 << 20), WRAP, block.text).size()
+                    size = wrapped_size(font, max(width - indent, 1), block.text)
                 rects.append(QRect(indent, top, min(size.width(), width - indent), size.height()))
                 top += size.height()
             self._rects[width] = rects
@@ -111,7 +135,7 @@ class Blocks:
                 painter.setBrush(QColor(EVIDENCE_COLOURS[block.evidence.value]))
                 painter.drawRoundedRect(rect, 10, 10)
                 painter.setPen(QColor("#FFFFFF"))
-                lines = badge_lines(block.evidence, QFontMetrics(font), rect.width())
+                lines = badge_lines(block.evidence, font_metrics(font), rect.width())
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, lines)
             else:
                 painter.setPen(colour)
