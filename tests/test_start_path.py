@@ -17,6 +17,9 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "kiosk.ui.screens.treatment",
     "kiosk.ui.screens.pictures",
     "logging.handlers",
+    "kiosk.content.labels",
+    "kiosk.content.glyphs",
+    "kiosk.storage.audit",
 )
 
 
