@@ -20,6 +20,7 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "kiosk.content.labels",
     "kiosk.content.glyphs",
     "kiosk.storage.audit",
+    "kiosk.ui.printing",
 )
 
 

@@ -16,7 +16,6 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.look import Look
 from kiosk.ui.navigator import START, Navigator, Route
-from kiosk.ui.printing import PRINTED, Printing
 from kiosk.ui.questions import MyQuestions
 from kiosk.ui.screens.registry import screen_factories
 from kiosk.ui.speech import ReadAloud, screen_parts
@@ -89,9 +88,7 @@ class KioskWindow(QMainWindow):
         self.my_questions = MyQuestions(self)
         self.my_questions.changed.connect(self._show_question_count)
         self.frame.my_questions_requested.connect(lambda: self.navigator.go(Route("my_questions")))
-        self.printing = Printing(self)
         self.visit_counter = VisitCounter(self)
-        self.printing.finished.connect(lambda message: message == PRINTED and self.visit_counter.count_printed())
         self.idle = IdleWatcher(self, self._idle_settings, self.reset_session, self._is_fresh)
         self.crash_handler = CrashHandler(self.reset_session).install()
         self._lockdown = Lockdown(self)
@@ -107,10 +104,15 @@ class KioskWindow(QMainWindow):
         self.navigator.home()
 
     def finish_starting(self) -> None:
-        """After the first frame (or at once, when asked): look for a speech engine, start it a moment later."""
+        """After the first frame (or at once, when asked): the printing service, and a speech engine looked for
+        (started a moment later)."""
         if self._started:
             return
         self._started = True
+        from kiosk.ui.printing import PRINTED, Printing  # printing's module and its worker pool: not for the frame
+
+        self.printing = Printing(self)
+        self.printing.finished.connect(lambda message: message == PRINTED and self.visit_counter.count_printed())
         self.frame.access_bar.set_read_aloud_available(self.read_aloud.may_be_available)
         # The engine starts a moment after the first frame, before a patient is likely to be there.
         QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
