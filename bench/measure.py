@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import cards, chromium, machine
-from bench.processes import median_of, percentiles, run_probe, start_runs
-from bench.taps import SAME_SCREEN
+from bench.processes import compile_ahead, median_of, percentiles, run_probe, start_runs
+from bench.taps import SAME_SCREEN, is_same_screen
 from kiosk.content.bundled import load_bundle
 from kiosk.content.library import Library
 
@@ -27,16 +27,17 @@ class Plan:
     chromium_runs: int
     tap_cards: int  # the taps again on the bundled content cloned to this many cards
     tap_cards_taps: int
+    look_visits: int  # first visits of each kind of screen in each of the 12 looks
 
     @classmethod
     def full(cls, skip_chromium: bool) -> "Plan":
         """The real thing: the numbers in docs/performance.md."""
-        return cls(7, 10_000, 50, (20, 1000, 10_000), 10_000, 0 if skip_chromium else 5, 1000, 1000)
+        return cls(7, 10_000, 50, (20, 1000, 10_000), 10_000, 0 if skip_chromium else 5, 1000, 1000, 20)
 
     @classmethod
     def quick(cls, skip_chromium: bool) -> "Plan":
         """Every measurement once, on small inputs: checks that the bench works, not how fast the kiosk is."""
-        return cls(1, 20, 1, (20, 200, 1000), 1000, 0 if skip_chromium else 1, 200, 20)
+        return cls(1, 20, 1, (20, 200, 1000), 1000, 0 if skip_chromium else 1, 200, 20, 1)
 
 
 def _mb(kb: float) -> float:
@@ -55,6 +56,9 @@ def _tap_probe(folder: Path, db: Path, taps: int, per_kind: int) -> dict:
 
 def _tap_summary(kiosk: dict, taps: int) -> dict:
     latencies, first = kiosk["tap_to_paint_ms"], kiosk["first_visit_ms"]
+    timeouts = kiosk["tap_timeouts_by_kind"]
+    for kind in timeouts:
+        latencies.setdefault(kind, [])  # a control whose every tap went unanswered still has its row
     return {
         "count": taps,
         "timeouts": kiosk["tap_timeouts"],
@@ -62,7 +66,14 @@ def _tap_summary(kiosk: dict, taps: int) -> dict:
         "random_taps_by_screen": kiosk["random_taps_by_kind"],
         "by_screen": {kind: percentiles(latencies.get(kind, [])) for kind in SCREEN_KINDS},
         "first_visits": {kind: percentiles(first.get(kind, [])) for kind in SCREEN_KINDS},
-        "same_screen": percentiles(latencies.get(SAME_SCREEN, [])),
+        "same_screen": percentiles(
+            [ms for kind, samples in latencies.items() if is_same_screen(kind) for ms in samples]
+        ),
+        "same_screen_by_control": {
+            kind.removeprefix(f"{SAME_SCREEN}: "): {**percentiles(samples), "timeouts": timeouts.get(kind, 0)}
+            for kind, samples in sorted(latencies.items())
+            if is_same_screen(kind)
+        },
         "all": percentiles([sample for samples in latencies.values() for sample in samples]),
         "all_taps": kiosk["all_taps"],
     }
@@ -75,6 +86,7 @@ def run(plan: Plan, progress=print) -> dict:
     bundled = load_bundle().content
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as scratch:
         folder = Path(scratch)
+        compile_ahead(folder)
         bundled_db = folder / "bundled.db"
         Library.open(bundled_db).close()
         many_db = folder / "many.db"
@@ -105,6 +117,8 @@ def run(plan: Plan, progress=print) -> dict:
         kiosk = _tap_probe(folder, bundled_db, plan.taps, plan.min_taps_per_screen)
         progress(f"taps: {plan.tap_cards_taps} random taps on the kiosk with {plan.tap_cards:,} cards")
         with_cards = _tap_probe(folder, cards_db, plan.tap_cards_taps, plan.min_taps_per_screen)
+        progress(f"looks: {plan.look_visits} first visits of each kind of screen in each of the 12 looks")
+        looks = run_probe(folder, "looks", "kiosk", "--db", str(bundled_db), "--min-per-kind", str(plan.look_visits))
     results["memory"] = {
         name: {"after_start_mb": _mb(probe["rss_after_start_kb"]), "after_taps_mb": _mb(probe["rss_after_taps_kb"]),
                "by_taps_mb": {int(taps): _mb(kb) for taps, kb in probe["rss_by_taps_kb"].items()}}
@@ -113,6 +127,8 @@ def run(plan: Plan, progress=print) -> dict:
     results["taps"] = _tap_summary(kiosk, plan.taps)
     results["taps_with_cards"] = {**_tap_summary(with_cards, plan.tap_cards_taps), "cards": plan.tap_cards}
     results["widgets_per_screen"] = kiosk["widgets_per_screen"]
+    results["looks"] = {"per_kind": plan.look_visits, "errors_caught": looks["errors_caught"]}
+    results["looks"]["by_look"] = looks["looks"]
     results["refs_lost_per_tap"] = {
         name: {key: value / plan.taps for key, value in probe["refs_lost_in_taps"].items()}
         for name, probe in (("bare", bare), ("kiosk", kiosk))

@@ -16,7 +16,7 @@ import time
 
 INTERPRETER_UP = time.monotonic()
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget  # noqa: E402
 
 from bench import taps  # noqa: E402
@@ -93,10 +93,15 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
     }
     if arguments.mode == "start":
         leave(result)
+    if arguments.mode == "looks":
+        measure_looks(window, first, arguments, result)
+        return
     guard = taps.RefGuard()
     kiosk = arguments.kind == "kiosk"
     route = (lambda: window.navigator.current) if kiosk else (lambda: None)
-    tapper = taps.Tapper(window, route, guard, (lambda: screens_built(window)) if kiosk else (lambda: 0))
+    builds = (lambda: screens_built(window)) if kiosk else (lambda: 0)
+    control = (lambda button: access_control(window, button)) if kiosk else (lambda button: "other")
+    tapper = taps.Tapper(window, route, guard, builds, control)
     result["taps"] = arguments.taps
     result["rss_by_taps_kb"] = {}
     random_choice = taps.random_taps(arguments.taps, arguments.seed)
@@ -121,6 +126,7 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
         result["tap_to_paint_ms"] = tapper.latencies
         result["first_visit_ms"] = tapper.first_visits
         result["tap_timeouts"] = tapper.timeouts
+        result["tap_timeouts_by_kind"] = tapper.timeouts_by_kind
         result["all_taps"] = tapper.taps
         result["errors_caught"] = window.crash_handler.count
         result["widgets_per_screen"] = widgets_per_screen(window)
@@ -131,10 +137,50 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
     first.keep = tapper
 
 
+ACCESS_CONTROLS = ("text size", "high contrast", "language", "read aloud")
+
+
+def access_control(window, button) -> str:
+    """Which control of the access bar `button` is (its row in the table), or "other"."""
+    bar = window.frame.access_bar
+    if button is bar.text_size_button:
+        return "text size"
+    if button is bar.contrast_button:
+        return "high contrast"
+    if button is bar.read_aloud_button:
+        return "read aloud"
+    return "language" if button in bar.language_buttons.values() else "other"
+
+
+def measure_looks(window, first: FirstFrame, arguments: argparse.Namespace, result: dict) -> None:
+    """First visits of every kind of screen in each of the 12 looks, and the taps that switch into each."""
+    from bench.looks import LooksRun
+
+    builds = lambda: screens_built(window)  # noqa: E731
+    tapper = taps.Tapper(window, lambda: window.navigator.current, taps.RefGuard(), builds,
+                         lambda button: access_control(window, button))  # fmt: skip
+
+    def finished(looks: dict) -> None:
+        result["looks"] = looks
+        result["errors_caught"] = window.crash_handler.count
+        leave(result)
+
+    # The start screen is the root of the history, kept: in a new look it is built again by the switch itself.
+    kinds = tuple(kind for kind in SCREEN_KINDS if kind != "start")
+    first.keep = LooksRun(window, tapper, kinds, arguments.min_per_kind, arguments.seed, finished)
+    first.keep.start()
+
+
 def screens_built(window) -> int:
     """How many times the kiosk's screens have been built so far (a tap that adds one built its screen)."""
     stack = window.frame.stack
     return sum(getattr(stack.widget(index), "builds", 0) for index in range(stack.count()))
+
+
+def built_widgets(content: QWidget) -> list[QWidget]:
+    """The widgets built into a screen's column, less section panels kept hidden for the next place."""
+    explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+    return [w for w in content.findChildren(QWidget) if not (w.isHidden() and w.testAttribute(explicit))]
 
 
 def widgets_per_screen(window) -> dict[str, dict[str, int]]:
@@ -149,9 +195,9 @@ def widgets_per_screen(window) -> dict[str, dict[str, int]]:
         window.navigator.go(route)
         screen = window.current_screen()
         content = screen.column.parentWidget()
-        first_view = len(content.findChildren(QWidget))
+        first_view = len(built_widgets(content))
         screen.finish_building()
-        counts[route.screen] = {"first_view": first_view, "complete": len(content.findChildren(QWidget))}
+        counts[route.screen] = {"first_view": first_view, "complete": len(built_widgets(content))}
     window.navigator.home()
     return counts
 
@@ -159,7 +205,7 @@ def widgets_per_screen(window) -> dict[str, dict[str, int]]:
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     """The probe's options."""
     parser = argparse.ArgumentParser(prog="python -m bench.probe")
-    parser.add_argument("mode", choices=("start", "taps"))
+    parser.add_argument("mode", choices=("start", "taps", "looks"))
     parser.add_argument("kind", choices=("bare", "kiosk"))
     parser.add_argument("--db", help="kiosk database (kiosk only)")
     parser.add_argument("--taps", type=int, default=1000)

@@ -22,34 +22,65 @@ PAINT_TIMEOUT_MS = 5000
 SAME_SCREEN = "same screen"  # taps that change what is shown without opening another screen
 
 
+def is_same_screen(kind: str) -> bool:
+    """Whether a kind of tap kept the screen (a change of look, read aloud, "Show more"...)."""
+    return kind.startswith(SAME_SCREEN)
+
+
 class FrameWatcher(QObject):
-    """Calls back when a frame that paints the watched widget has been finished.
+    """Calls back when a frame that paints one of the watched widgets has been finished.
 
     Qt paints a whole frame in one synchronous pass (the top-level's update request paints and flushes every
-    dirty widget); a zero timer started at the watched widget's Paint event fires right after that pass.
+    dirty widget); a zero timer started at the watched widget's Paint event fires right after that pass. A
+    handler may paint before it returns (read aloud asks Qt to show what it built at once): `seen` says a
+    frame came while watching, and `adopt` gives that frame the callback once the handler has returned.
     """
 
     def __init__(self):
         super().__init__()
-        self._widget = None
+        self._widgets: list = []
         self._callback: Callable[[float], None] | None = None
+        self._watch = 0  # which watch a pending frame belongs to
+        self.seen = False
 
-    def watch(self, widget, callback: Callable[[float], None]) -> None:
-        """Call `callback(time the frame was done)` after the next frame that paints `widget`."""
-        self._widget, self._callback = widget, callback
-        widget.installEventFilter(self)
+    def watch(self, widgets: list, callback: Callable[[float], None]) -> None:
+        """Call `callback(time the frame was done)` after the next frame that paints one of `widgets`."""
+        self.cancel()
+        self._watch += 1
+        self._widgets, self._callback, self.seen = widgets, callback, False
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def adopt(self, callback: Callable[[float], None]) -> None:
+        """Give the frame already seen (its zero timer still pending) to `callback`."""
+        self._callback = callback
 
     def cancel(self) -> None:
-        """Stop watching."""
-        if self._widget is not None:
-            self._widget.removeEventFilter(self)
-        self._widget = self._callback = None
+        """Stop watching (a frame seen is not called back)."""
+        self._remove_filters()
+        self._callback = None
+        self._watch += 1
+
+    def _remove_filters(self) -> None:
+        for widget in self._widgets:
+            try:
+                widget.removeEventFilter(self)
+            except RuntimeError:
+                pass  # deleted meanwhile ("Show more" removes itself)
+        self._widgets = []
+
+    def _done(self, watch: int) -> None:
+        callback = self._callback
+        if watch == self._watch and callback is not None:
+            self._callback = None
+            callback(time.monotonic())
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if self._callback is not None and event.type() == QEvent.Type.Paint:
-            callback = self._callback
-            self.cancel()
-            QTimer.singleShot(0, lambda: callback(time.monotonic()))
+        if event.type() == QEvent.Type.Paint and not self.seen and self._widgets:
+            self.seen = True
+            self._remove_filters()
+            watch = self._watch
+            QTimer.singleShot(0, lambda: self._done(watch))
         return False
 
 
@@ -111,9 +142,13 @@ class Tapper(QObject):
     which kind of screen each button (by screen and name) opened.
     """
 
-    def __init__(self, window, route: Callable[[], object], guard: RefGuard, builds: Callable[[], int] = lambda: 0):
+    def __init__(self, window, route: Callable[[], object], guard: RefGuard, builds: Callable[[], int] = lambda: 0,
+                 control: Callable[[QAbstractButton], str] = lambda button: "other"):  # fmt: skip
         super().__init__()
         self.window, self._route, self._guard, self._builds = window, route, guard, builds
+        self._control = control  # which control a tap that keeps the screen was on (text size, language...)
+        self.timeouts_by_kind: dict[str, int] = {}
+        self._kind = ""
         self.latencies: dict[str, list[float]] = {}
         self.first_visits: dict[str, list[float]] = {}
         self.leads_to: dict[tuple[str, str], str] = {}
@@ -151,6 +186,8 @@ class Tapper(QObject):
         built_before = self._builds()
         name = button.accessibleName()
         released = time.monotonic()
+        if before is not None:  # a frame painted by the handler itself, before it returns, is the answer too
+            self._watcher.watch([self._page(), button], lambda done: None)
         QTest.mouseRelease(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _centre(button))
         self.taps += 1
         first_visit = self._builds() > built_before
@@ -159,25 +196,38 @@ class Tapper(QObject):
             QTimer.singleShot(0, self._next)
             return
         # The frame that paints the screen's scrolled page (the screen itself may be hidden behind it): a new
-        # screen, or the same one built again or grown (Larger text, "Show more"; a button that was tapped may
-        # be gone by then, so it is not the one watched).
-        screen = self.window.current_screen()
-        painted = screen.scroll.widget() if hasattr(screen, "scroll") else screen
-        kind = SAME_SCREEN if route == before else route.screen
+        # screen, or the same one built again or grown (a change of look, "Show more"; a button that was tapped
+        # may be gone by then, so it is not the one watched).
+        painted = self._page()
+        control = self._control(button) if route == before else ""
+        kind = f"{SAME_SCREEN}: {control}" if route == before else route.screen
         self.leads_to[(before.screen, name)] = kind
+        self._kind = kind
         self._timeout.start()
-        self._watcher.watch(painted, lambda done: self._painted(kind, released, done, first_visit))
+        # A change of look answers by painting the page in the new look. Read aloud answers by showing itself
+        # on (the part being read lights up when the engine starts it); another button, by its own new state.
+        watched = [painted, button] if control in ("read aloud", "other") else [painted]
+        callback = lambda done: self._painted(kind, released, done, first_visit)  # noqa: E731
+        if route == before and self._watcher.seen:
+            self._watcher.adopt(callback)
+        else:
+            self._watcher.watch(watched, callback)
+
+    def _page(self):
+        screen = self.window.current_screen()
+        return screen.scroll.widget() if hasattr(screen, "scroll") else screen
 
     def _painted(self, kind: str, released: float, done: float, first_visit: bool) -> None:
         self._timeout.stop()
         self.latencies.setdefault(kind, []).append((done - released) * 1000)
-        if first_visit and kind != SAME_SCREEN:
+        if first_visit and not is_same_screen(kind):
             self.first_visits.setdefault(kind, []).append((done - released) * 1000)
         QTimer.singleShot(0, self._next)
 
     def _timed_out(self) -> None:
         self._watcher.cancel()
         self.timeouts += 1
+        self.timeouts_by_kind[self._kind] = self.timeouts_by_kind.get(self._kind, 0) + 1
         QTimer.singleShot(0, self._next)
 
 
@@ -219,7 +269,7 @@ def top_up_taps(tapper: Tapper, kinds: tuple[str, ...], minimum: int, seed: int,
         leads_to = [tapper.leads_to.get((here, button.accessibleName())) for button in buttons]
         wanted = [button for button, kind in zip(buttons, leads_to, strict=True) if kind in short]
         untried = [button for button, kind in zip(buttons, leads_to, strict=True) if kind is None]
-        moving = [button for button, kind in zip(buttons, leads_to, strict=True) if kind != SAME_SCREEN]
+        moving = [button for button, kind in zip(buttons, leads_to, strict=True) if not is_same_screen(kind or "")]
         return rng.choice(wanted or untried or moving or buttons)
 
     return choose

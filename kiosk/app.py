@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QStandardPaths, QTimer
+from PySide6.QtCore import QLockFile, QStandardPaths
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -15,7 +15,6 @@ from kiosk.resources import ui_file
 from kiosk.storage.errors import KnownError
 
 APP_NAME = "hairloss-kiosk"
-LOGGING_AFTER_MS = 500  # the log files open this long after the window shows, not before its first frame
 ORGANIZATION = ""  # no organisation folder: ~/.local/share/hairloss-kiosk/ on Linux
 
 
@@ -55,8 +54,10 @@ def _load_fonts(app: QApplication) -> None:
 
 
 def build_window(db_path: Path | str, fullscreen: bool = False):
-    """The real kiosk window on the database at `db_path`, shown, without entering the event loop."""
-    return show_window(Library.open(db_path), fullscreen)
+    """The real kiosk window on the database at `db_path`, shown and complete, without entering the event loop."""
+    window = show_window(Library.open(db_path), fullscreen)
+    window.finish_starting()  # no first frame to wait for: nothing is painted until the event loop runs
+    return window
 
 
 def show_window(library: Library, fullscreen: bool):
@@ -143,9 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     app = ensure_application()
     window = show_window(library, fullscreen=not arguments.windowed)
     window.raise_()
-    # Once the first frame is up; until then anything logged goes to stderr (which the service's journal keeps).
-    QTimer.singleShot(LOGGING_AFTER_MS, app, start_logging)
-    QTimer.singleShot(LOGGING_AFTER_MS, app, lambda: start_unattended_services(window, db_path))
+    # After the first frame; until then anything logged goes to stderr (which the service's journal keeps).
+    window.first_frame.shown.connect(start_logging)
+    window.first_frame.shown.connect(lambda: start_unattended_services(window, db_path))
     status = app.exec()
     lock.unlock()
     return status

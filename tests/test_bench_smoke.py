@@ -45,6 +45,12 @@ def test_quick_bench_reports_every_measurement(tmp_path):
             for key in ("p50", "p95", "max"):
                 assert _number(stats[key]), (screen, key)
     assert set(results["widgets_per_screen"]) == SCREENS
+    looks = results["looks"]["by_look"]
+    assert len(looks) == 12 and results["looks"]["errors_caught"] == 0  # language × text size × contrast
+    for name, look in looks.items():
+        assert set(look["first_visits"]) == SCREENS - {"start"}, name
+        assert _number(look["widgets_alive"]) and _number(look["screens_kept"]), name
+    assert any(budget["name"] == "no copy of a screen per look" for budget in results["budgets"])
     for screen, counts in results["widgets_per_screen"].items():
         assert 0 < counts["first_view"] <= counts["complete"], screen
     assert [pack["cards"] for pack in results["imports"]["packs"]] == [20, 200, 1000]

@@ -101,7 +101,7 @@ def test_larger_text_builds_only_the_screen_on_show_again_at_the_same_place(wind
 
     qtbot.waitUntil(half_way_down)
     place = text_at_top(screen)
-    normal_size = screen.findChildren(QLabel)[0].fontInfo().pixelSize()
+    normal_size = screen.findChild(QLabel, "Heading").fontInfo().pixelSize()
     count = len(screens(window))
     other_builds = [s.builds for s in screens(window) if s is not screen]
 
@@ -109,7 +109,7 @@ def test_larger_text_builds_only_the_screen_on_show_again_at_the_same_place(wind
     assert window.current_screen() is screen, "a second copy of the glossary was made for larger text"
     assert screen.look.larger_text and window.frame.looks.current() is screen.look
     qtbot.waitUntil(lambda: bar.value() > 0 and text_at_top(screen) == place)
-    assert screen.findChildren(QLabel)[0].fontInfo().pixelSize() > normal_size
+    assert screen.findChild(QLabel, "Heading").fontInfo().pixelSize() > normal_size
     assert [s.builds for s in screens(window) if s is not screen] == other_builds, "hidden screens were built"
 
     qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)  # 160 %

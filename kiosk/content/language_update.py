@@ -6,8 +6,7 @@ until translated), as a new content version after a backup, so staff can see it 
 
 import sqlite3
 
-from kiosk.content.languages import fingerprint, language_name, slots, with_translations
-from kiosk.content.overlays import overlay_languages
+from kiosk.content.languages import fingerprint, language_name, overlay_languages, slots, with_translations
 from kiosk.resources import bundled_content_dir
 from kiosk.storage.db import transaction
 from kiosk.storage.translations import remember_languages, stored_languages

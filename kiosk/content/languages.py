@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from kiosk.storage.rows import (
@@ -111,6 +112,13 @@ def language_name(code: str) -> str:
 def native_name(code: str) -> str:
     """The language's name in itself, for patients ("Español"), or its code if it is not known."""
     return LANGUAGE_NAMES.get(code, (code, code))[1]
+
+
+def overlay_languages(folder: Path) -> list[Path]:
+    """The overlay folders in a content folder (es/, fr/, …), in code order."""
+    return sorted(
+        path for path in folder.iterdir() if path.is_dir() and LANGUAGE_CODE.match(path.name) and path.name != ENGLISH
+    )
 
 
 def fingerprint(english: str) -> str:

@@ -14,10 +14,9 @@ from typing import Any
 
 from kiosk.content.document import NOT_PLAIN_TEXT, content_to_document
 from kiosk.content.languages import (
-    ENGLISH,
-    LANGUAGE_CODE,
     MAX_TRANSLATED_TEXT,
     fingerprint,
+    overlay_languages,
     slots,
     with_translations,
 )
@@ -37,13 +36,6 @@ _SINGLE_FILES = {
     "pictures.toml": {"pattern": "pictures"},
     "index.toml": {"settings": "settings"},
 }  # fmt: skip
-
-
-def overlay_languages(folder: Path) -> list[Path]:
-    """The overlay folders in a content folder (es/, fr/, …), in code order."""
-    return sorted(
-        path for path in folder.iterdir() if path.is_dir() and LANGUAGE_CODE.match(path.name) and path.name != ENGLISH
-    )
 
 
 def english_parts(content: Content, doctor_guidance: str) -> dict[str, tuple[str, Any]]:

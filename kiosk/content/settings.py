@@ -3,10 +3,7 @@
 import sqlite3
 from dataclasses import dataclass
 
-from kiosk.content.glyphs import drawing_message, undrawable
-from kiosk.content.labels import duration, field_label
 from kiosk.content.plain_text import CONTROL_CHARACTERS
-from kiosk.storage.audit import record_action
 from kiosk.storage.db import transaction
 from kiosk.storage.settings import read_settings, write_settings
 
@@ -85,25 +82,25 @@ def check_setting(key: str, value: str) -> str:
     spec = SPECS.get(key)
     if spec is None:
         raise SettingError(f"There is no setting called '{key}'. Use one of: {', '.join(SPECS)}.")
-    label = field_label(key)
     if spec.kind is int:
         try:
             number = int(value.strip())
         except ValueError:
-            raise SettingError(f"{label} must be a whole number, like {spec.default}; '{value}' is not.") from None
+            message = f"{_label(key)} must be a whole number, like {spec.default}; '{value}' is not."
+            raise SettingError(message) from None
         if not spec.minimum <= number <= spec.maximum:
             raise SettingError(
-                f"{label} must be between {_amount(key, spec.minimum)} and {_amount(key, spec.maximum)}; "
+                f"{_label(key)} must be between {_amount(key, spec.minimum)} and {_amount(key, spec.maximum)}; "
                 f"'{value}' is not. Type a number in that range."
             )
         return str(number)
     value = value.strip()
     if len(value) > spec.max_length:
         raise SettingError(
-            f"{label} is too long ({len(value)} characters; at most {spec.max_length}). Shorten it and try again."
+            f"{_label(key)} is too long ({len(value)} characters; at most {spec.max_length}). Shorten it and try again."
         )
     if CONTROL_CHARACTERS.search(value):
-        raise SettingError(f"{label} contains control characters. Type it again as plain text.")
+        raise SettingError(f"{_label(key)} contains control characters. Type it again as plain text.")
     if key == "doctor_guidance" and not value:
         raise SettingError(
             "Doctor guidance cannot be empty: every screen must tell patients to see their doctor. Type a message."
@@ -122,12 +119,24 @@ def check_setting(key: str, value: str) -> str:
     return value
 
 
+def _label(key: str) -> str:
+    """The setting's name as staff see it (the labels are imported only when a message needs one: a kiosk reads
+    its settings on the way to its first frame)."""
+    from kiosk.content.labels import field_label
+
+    return field_label(key)
+
+
 def _amount(key: str, number: int) -> str:
+    from kiosk.content.labels import duration
+
     return f"{number} ({duration(number)})" if key.endswith("_seconds") and number >= 60 else str(number)
 
 
 def describe_value(key: str, value: object) -> str:
     """A setting's value for staff: times also in minutes and seconds ("90 seconds (1 minute 30 seconds)")."""
+    from kiosk.content.labels import duration
+
     if key.endswith("_seconds"):
         return f"{value} seconds" + (f" ({duration(int(value))})" if int(value) >= 60 else "")
     return str(value)
@@ -166,13 +175,16 @@ def load_settings(conn: sqlite3.Connection) -> Settings:
 
 def save_setting(conn: sqlite3.Connection, key: str, value: str) -> str:
     """Check and store one setting, and record it in the audit log (one transaction); returns the stored value."""
+    from kiosk.content.glyphs import drawing_message, undrawable  # only when saving: reading needs no fonts
+    from kiosk.storage.audit import record_action
+
     checked = check_setting(key, value)
-    if undrawable(checked):  # checked only when saving: reading settings at start needs no fonts
-        raise SettingError(f"{field_label(key)} {drawing_message(undrawable(checked))}.")
+    if undrawable(checked):
+        raise SettingError(f"{_label(key)} {drawing_message(undrawable(checked))}.")
     before = read_settings(conn).get(key, SPECS[key].default)
     if checked == before:
         return checked
     with transaction(conn):
         write_settings(conn, {key: checked})
-        record_action(conn, "change setting", f"{field_label(key)}: {describe_value(key, checked)}")
+        record_action(conn, "change setting", f"{_label(key)}: {describe_value(key, checked)}")
     return checked

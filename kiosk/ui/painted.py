@@ -4,6 +4,7 @@ Each widget costs time on a first visit (made, styled, laid out, painted) and me
 of labels in nested layouts cost about 1.6 ms per section, one widget drawing its own text about a third of
 that. The text is drawn as plain text, never as HTML: staff-typed `<b>` shows as `<b>`."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
@@ -60,6 +61,30 @@ def badge_lines(evidence: Evidence, metrics: QFontMetrics, width: int) -> str:
     return f"{EVIDENCE_DOTS[evidence.rank]}\n{evidence_words(evidence)}"
 
 
+_METRICS: dict[str, QFontMetrics] = {}
+_WRAPPED: dict[tuple[str, int, str], QSize] = {}  # (font, width, text): the same places are shown again and again
+MEASURED_TEXTS = 4000  # about a day's worth of places at a few widths: forgotten all at once beyond that
+
+
+def font_metrics(font: QFont) -> QFontMetrics:
+    """The metrics of `font`, made once per font."""
+    metrics = _METRICS.get(font.key())
+    if metrics is None:
+        metrics = _METRICS[font.key()] = QFontMetrics(font)
+    return metrics
+
+
+def wrapped_size(font: QFont, width: int, text: str) -> QSize:
+    """The size of `text` wrapped within `width` in `font`, measured once (text layout is the dearest part)."""
+    key = (font.key(), width, text)
+    size = _WRAPPED.get(key)
+    if size is None:
+        if len(_WRAPPED) >= MEASURED_TEXTS:
+            _WRAPPED.clear()
+        size = _WRAPPED[key] = font_metrics(font).boundingRect(QRect(0, 0, width, 1 << 20), WRAP, text).size()
+    return size
+
+
 class Blocks:
     """Lays out and draws blocks of text within a width, in the font a widget has now (its look)."""
 
@@ -90,7 +115,7 @@ class Blocks:
             rects, top = [], 0
             for index, (block, font) in enumerate(zip(self.blocks, fonts, strict=True)):
                 top += block.gap if index else 0
-                metrics = QFontMetrics(font)
+                metrics = font_metrics(font)
                 indent = metrics.horizontalAdvance(block.mark + "  ") if block.mark else 0
                 if block.evidence is not None:
                     across, down = BADGE_PADDING
@@ -98,7 +123,7 @@ class Blocks:
                     size = QSize(max(metrics.horizontalAdvance(line) for line in lines) + 2 * across,
                                  metrics.height() * len(lines) + 2 * down)  # fmt: skip
                 else:
-                    size = metrics.boundingRect(QRect(0, 0, max(width - indent, 1), 1 << 20), WRAP, block.text).size()
+                    size = wrapped_size(font, max(width - indent, 1), block.text)
                 rects.append(QRect(indent, top, min(size.width(), width - indent), size.height()))
                 top += size.height()
             self._rects[width] = rects
@@ -120,7 +145,7 @@ class Blocks:
                 painter.setBrush(QColor(EVIDENCE_COLOURS[block.evidence.value]))
                 painter.drawRoundedRect(rect, 10, 10)
                 painter.setPen(QColor("#FFFFFF"))
-                lines = badge_lines(block.evidence, QFontMetrics(font), rect.width())
+                lines = badge_lines(block.evidence, font_metrics(font), rect.width())
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, lines)
             else:
                 painter.setPen(colour)
@@ -144,13 +169,22 @@ class TextPanel(QLabel):
 
     def __init__(self, title: str, blocks: list[Block], role: str = "Section"):
         super().__init__()
-        self.setObjectName(role)
+        self.setWordWrap(True)  # else QLabel drops the height-for-width policy whenever its text or font changes
+        _height_for_width_policy(self, QSizePolicy.Policy.Preferred)
+        self.fill(title, blocks, role)
+
+    def fill(self, title: str, blocks: list[Block], role: str = "Section") -> None:
+        """Show this title and these blocks (a panel emptied from a screen is filled again for the next place)."""
+        if role != self.objectName():
+            self.setObjectName(role)
+            if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                self.style().unpolish(self)  # the stylesheet's rule for the new role (Section or Warning)
+                self.style().polish(self)
         self.blocks = Blocks([Block(title, scale=28 / 24, bold=True, gap=0), *blocks])
         text = "\n".join(block.said for block in self.blocks.blocks)
         self.setText(text)  # plain text, never shown by QLabel itself
-        self.setWordWrap(True)  # else QLabel drops the height-for-width policy whenever its text or font changes
         self.setAccessibleName(text)
-        _height_for_width_policy(self, QSizePolicy.Policy.Preferred)
+        self.updateGeometry()
 
     def parts(self) -> tuple[str, str]:
         """The title and the text under it, as a screen reader says them (kiosk/ui/accessible.py)."""
@@ -188,6 +222,33 @@ class TextPanel(QLabel):
         area = QRect(left + frame, top + frame, self._text_width(self.width()), self.height())
         painter = QPainter(self)
         self.blocks.paint(painter, self.font(), area, self.palette().color(self.foregroundRole()))
+
+
+_spare_panels: list[TextPanel] | None = None  # the panels of the screen being built, emptied for reuse
+
+
+@contextmanager
+def reusing(panels: list[TextPanel]):
+    """While building a screen: `text_panel` takes its panels from `panels` (those the screen emptied) first."""
+    global _spare_panels
+    outer, _spare_panels = _spare_panels, panels
+    try:
+        yield
+    finally:
+        _spare_panels = outer
+
+
+def text_panel(title: str, blocks: list[Block], role: str = "Section") -> TextPanel:
+    """A section panel: one the screen being built emptied, filled again, or a new one.
+
+    Qt and PySide6 keep a few dozen bytes for every widget made and deleted (with a stylesheet, in 6.11), so a
+    kiosk that made new panels for every place it showed grew all day."""
+    if _spare_panels:
+        panel = _spare_panels.pop()
+        panel.fill(title, blocks, role)
+        panel.show()  # hidden when its screen was emptied; it shows with the screen
+        return panel
+    return TextPanel(title, blocks, role)
 
 
 class PaintedButton(QPushButton):

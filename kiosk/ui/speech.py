@@ -9,7 +9,6 @@ import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 ENGINE_VARIABLE = "KIOSK_SPEECH_ENGINE"
@@ -38,6 +37,8 @@ def spoken(text: str) -> str:
 def screen_parts(screen: QWidget, guidance: QWidget | None = None) -> list[Part]:
     """What read aloud says for `screen`, in order: its title, every visible element, then the guidance (the
     screen is built to its end first)."""
+    from PySide6.QtGui import QAccessible  # imported when first read, not on the way to the first frame
+
     screen.finish_building()
     QCoreApplication.sendPostedEvents()  # Qt shows the parts just built at its next turn: now
     parts: list[Part] = []
@@ -84,7 +85,8 @@ class ReadAloud(QObject):
 
     def __init__(self, parent: QObject | None = None, engine: str | None = None):
         super().__init__(parent)
-        self._engine = engine or engine_name()
+        self._engine = engine  # looked up when first asked: listing the engines loads Qt's speech plugins
+        self._engine_known = engine is not None
         self._speech = None  # made on first need: speech-dispatcher takes about 2 s to list its voices
         self._prepared = False
         self._parts: list[Part] = []
@@ -96,6 +98,8 @@ class ReadAloud(QObject):
     @property
     def may_be_available(self) -> bool:
         """Whether an engine is installed (known without starting it)."""
+        if not self._engine_known:
+            self._engine, self._engine_known = engine_name(), True
         return self._engine is not None
 
     def prepare(self) -> None:
@@ -103,7 +107,7 @@ class ReadAloud(QObject):
         if self._prepared:
             return
         self._prepared = True
-        if self._engine is None:
+        if not self.may_be_available:
             return
         from PySide6.QtTextToSpeech import QTextToSpeech  # PySide6-Addons: loaded only when speech is used
 

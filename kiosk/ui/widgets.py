@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.storage.rows import Evidence
 from kiosk.ui.icons import look_icon
-from kiosk.ui.painted import BULLET, EVIDENCE_DOTS, Block, PaintedButton, TextPanel, evidence_words
+from kiosk.ui.painted import BULLET, EVIDENCE_DOTS, Block, PaintedButton, evidence_words, text_panel
 
 
 def bundled_icon(name: str) -> QIcon:
@@ -96,7 +96,7 @@ def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
     """A white panel with a title and the widgets under it: one widget drawing it all when they are labels."""
     blocks = [_as_block(widget) for widget in widgets]
     if all(block is not None for block in blocks):
-        return TextPanel(title, blocks, role)
+        return text_panel(title, blocks, role)
     panel = QFrame()
     panel.setObjectName(role)
     panel.setAccessibleName(title)  # screen readers get a section holding its title as a heading, not the name
@@ -127,17 +127,17 @@ def has_grown(widget: QWidget | None) -> None:
 
 def text_section(title: str, text: str) -> QFrame:
     """A section holding one block of text."""
-    return TextPanel(title, [Block(text)])
+    return text_panel(title, [Block(text)])
 
 
 def list_section(title: str, entries: tuple[str, ...], role: str = "Section") -> QFrame:
     """A section holding a bulleted list."""
-    return TextPanel(title, [Block(entry, mark=BULLET) for entry in entries], role)
+    return text_panel(title, [Block(entry, mark=BULLET) for entry in entries], role)
 
 
 def numbered_section(title: str, steps: tuple[str, ...], role: str = "Section") -> QFrame:
     """A section holding steps in order, numbered (the number is read out too)."""
-    return TextPanel(title, [Block(step, mark=f"{number}.") for number, step in enumerate(steps, start=1)], role)
+    return text_panel(title, [Block(step, mark=f"{number}.") for number, step in enumerate(steps, start=1)], role)
 
 
 class CardButton(PaintedButton):

@@ -2,7 +2,7 @@
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QMainWindow, QScrollArea, QWidget
 
@@ -17,7 +17,6 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.look import Look
 from kiosk.ui.navigator import START, Navigator, Route
-from kiosk.ui.printing import PRINTED, Printing
 from kiosk.ui.questions import MyQuestions
 from kiosk.ui.screens.registry import screen_factories
 from kiosk.ui.speech import ReadAloud, screen_parts
@@ -26,6 +25,32 @@ from kiosk.ui.visit_counts import VisitCounter
 log = logging.getLogger("kiosk.window")
 CHANGE_POLL_MS = 2000
 SPEECH_START_MS = 3000
+FIRST_FRAME_AT_LATEST_MS = 5000
+
+
+class FirstFrameWatch(QObject):
+    """Emits `shown` once, a turn of the event loop after the window's first frame has been painted (or after
+    FIRST_FRAME_AT_LATEST_MS, should a window that nobody can see never be painted: the log files and the
+    heartbeat must start all the same)."""
+
+    shown = Signal()
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self._done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_FRAME_AT_LATEST_MS, self, self._emit)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._emit)
+        return False
+
+    def _emit(self) -> None:
+        if not self._done:
+            self._done = True
+            self.shown.emit()
 
 
 class KioskWindow(QMainWindow):
@@ -37,6 +62,10 @@ class KioskWindow(QMainWindow):
     def __init__(self, library: Library):
         super().__init__()
         accessible.install()
+        # The one deferred step of the start: what the first frame does not need comes a turn after it.
+        self.first_frame = FirstFrameWatch(self)
+        self.first_frame.shown.connect(self.finish_starting)
+        self._started = False
         self.library = library
         self.locked = False
         self.setWindowTitle(self.tr("Hair loss: know your options"))
@@ -52,9 +81,7 @@ class KioskWindow(QMainWindow):
         self.frame.access_bar.read_aloud_toggled.connect(self.toggle_read_aloud)
         self.frame.looks.changed.connect(self.read_aloud.stop)  # the screen is built again
         self.frame.looks.changed.connect(self._offer_read_aloud)
-        self.frame.access_bar.set_read_aloud_available(self.read_aloud.may_be_available)
-        # The engine starts a moment after the first frame, before a patient is likely to be there.
-        QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
+        self.frame.access_bar.set_read_aloud_available(False)  # until the engines are known, after the first frame
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
         self.frame.home_requested.connect(self.go_home)
@@ -63,9 +90,7 @@ class KioskWindow(QMainWindow):
         self.my_questions = MyQuestions(self)
         self.my_questions.changed.connect(self._show_question_count)
         self.frame.my_questions_requested.connect(lambda: self.navigator.go(Route("my_questions")))
-        self.printing = Printing(self)
         self.visit_counter = VisitCounter(self)
-        self.printing.finished.connect(lambda message: message == PRINTED and self.visit_counter.count_printed())
         looks = self.frame.looks
         self.idle = IdleWatcher(
             self, self._idle_settings, self.reset_session, self._is_fresh, lambda: looks.current().stylesheet()
@@ -82,6 +107,20 @@ class KioskWindow(QMainWindow):
         self.apply_settings()
         self.frame.access_bar.set_languages((ENGLISH, *stored_languages(self.library.conn)))
         self.navigator.home()
+
+    def finish_starting(self) -> None:
+        """After the first frame (or at once, when asked): the printing service, and a speech engine looked for
+        (started a moment later)."""
+        if self._started:
+            return
+        self._started = True
+        from kiosk.ui.printing import PRINTED, Printing  # printing's module and its worker pool: not for the frame
+
+        self.printing = Printing(self)
+        self.printing.finished.connect(lambda message: message == PRINTED and self.visit_counter.count_printed())
+        self.frame.access_bar.set_read_aloud_available(self.read_aloud.may_be_available)
+        # The engine starts a moment after the first frame, before a patient is likely to be there.
+        QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
 
     @property
     def content(self) -> Content:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.storage.rows import Content
 from kiosk.ui.look import NORMAL, Look, content_for
 from kiosk.ui.navigator import Route
+from kiosk.ui.painted import TextPanel, reusing
 from kiosk.ui.widgets import touch_button
 
 READING_WIDTH = 1500
@@ -119,6 +120,7 @@ class Screen(QWidget):
         outer.addWidget(self.scroll)
         self._built_for: tuple[str | None, Look] | None = None
         self._rest: Iterator[None] | None = None
+        self._spare_panels: list[TextPanel] = []
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
@@ -165,7 +167,8 @@ class Screen(QWidget):
 
     def _build_step(self) -> None:
         try:
-            next(self._rest)
+            with reusing(self._spare_panels):
+                next(self._rest)
         except StopIteration:
             self._rest = None
             self.column.addStretch(1)
@@ -232,8 +235,16 @@ class Screen(QWidget):
         self.update()
 
     def clear(self) -> None:
-        """Remove everything from the column (and forget what it was built for)."""
+        """Remove everything from the column (and forget what it was built for); its section panels are kept,
+        hidden, to be filled again by the next build (see `text_panel`)."""
         self._rest = self._built_for = self._place = None
+        holder = self.column.parentWidget()
+        self._spare_panels[:] = holder.findChildren(TextPanel)  # those in use, and those still spare
+        for panel in self._spare_panels:
+            if panel.parentWidget() is not holder:
+                panel.setParent(holder)  # out of a part of the screen that is deleted now
+            self.column.removeWidget(panel)
+            panel.hide()
         clear_layout(self.column)
 
     def reset_scroll(self) -> None:

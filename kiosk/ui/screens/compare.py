@@ -6,10 +6,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.storage.rows import Evidence, Treatment
-from kiosk.ui.painted import evidence_words
+from kiosk.ui.painted import Block, evidence_words, text_panel
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.translation import filled, translate
-from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, evidence_badge, section, text_label
+from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, text_label
 
 ROWS = 12  # cards per evidence level before a "Show more" button: a clinic's own list may run to hundreds
 MEANING = {
@@ -53,8 +53,9 @@ class CompareScreen(Screen):
         for level in Evidence:
             cards = [card for card in self.content.treatments if card.evidence is level]
             if cards:
-                meaning = text_label(translate("CompareScreen", MEANING[level]))
-                group = _group(section(evidence_words(level), evidence_badge(level), meaning))
+                words = evidence_words(level)
+                blocks = [Block(words, evidence=level), Block(translate("CompareScreen", MEANING[level]))]
+                group = _group(text_panel(words, blocks))  # as section() draws a badge and a line
                 columns.add(group)
                 lists.append((group, level, cards))
         yield

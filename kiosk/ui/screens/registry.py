@@ -1,53 +1,50 @@
 """Which screen class serves which route name, and every route the content offers."""
 
 from collections.abc import Callable
+from importlib import import_module
 
 from kiosk.storage.rows import Content
 from kiosk.ui.navigator import Route
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.cause import CauseScreen
-from kiosk.ui.screens.causes import CausesScreen
-from kiosk.ui.screens.compare import CompareScreen
-from kiosk.ui.screens.glossary import GlossaryScreen
-from kiosk.ui.screens.my_questions import MyQuestionsScreen
-from kiosk.ui.screens.pictures import PictureScreen, PicturesScreen
-from kiosk.ui.screens.red_flags import RedFlagsScreen
-from kiosk.ui.screens.start import StartScreen
-from kiosk.ui.screens.topic import TopicScreen
-from kiosk.ui.screens.treatment import TreatmentScreen
-from kiosk.ui.screens.treatments import TreatmentsScreen
 from kiosk.ui.text_size import use_text_size
 
-SCREENS: dict[str, type[Screen]] = {
-    "start": StartScreen,
-    "causes": CausesScreen,
-    "cause": CauseScreen,
-    "treatment": TreatmentScreen,
-    "treatments": TreatmentsScreen,
-    "compare": CompareScreen,
-    "red_flags": RedFlagsScreen,
-    "glossary": GlossaryScreen,
-    "pictures": PicturesScreen,
-    "picture": PictureScreen,
-    "topic": TopicScreen,
-    "my_questions": MyQuestionsScreen,
+# Each screen's module is imported when the screen is first made: the first frame needs only the start screen.
+SCREENS: dict[str, str] = {
+    "start": "start.StartScreen",
+    "causes": "causes.CausesScreen",
+    "cause": "cause.CauseScreen",
+    "treatment": "treatment.TreatmentScreen",
+    "treatments": "treatments.TreatmentsScreen",
+    "compare": "compare.CompareScreen",
+    "red_flags": "red_flags.RedFlagsScreen",
+    "glossary": "glossary.GlossaryScreen",
+    "pictures": "pictures.PicturesScreen",
+    "picture": "pictures.PictureScreen",
+    "topic": "topic.TopicScreen",
+    "my_questions": "my_questions.MyQuestionsScreen",
 }
+
+
+def screen_class(name: str) -> type[Screen]:
+    """The class of the screen called `name` (its module imported now if it was not yet)."""
+    module, cls = SCREENS[name].split(".")
+    return getattr(import_module(f"kiosk.ui.screens.{module}"), cls)
 
 
 def screen_factories(content: Callable[[], Content], larger_text: bool = False) -> dict[str, Callable[[], Screen]]:
     """A builder for each screen. `content()` is asked for only when a screen that shows content is built,
     so the start screen (and the first frame) never waits for the cards to be read."""
 
-    def factory(cls: type[Screen]) -> Callable[[], Screen]:
+    def factory(name: str) -> Callable[[], Screen]:
         def make() -> Screen:
-            screen = cls(None if cls is StartScreen else content())
+            screen = screen_class(name)(None if name == "start" else content())
             if larger_text:
                 use_text_size(screen, larger_text)
             return screen
 
         return make
 
-    return {name: factory(cls) for name, cls in SCREENS.items()}
+    return {name: factory(name) for name in SCREENS}
 
 
 def all_routes(content: Content) -> list[Route]:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from kiosk.ui.painted import BULLET, Block, TextPanel
+from kiosk.ui.painted import BULLET, Block, text_panel
 from kiosk.ui.questions import questions_section
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section, sources_line
@@ -36,13 +36,8 @@ class TreatmentScreen(Screen):
         yield
         if card.get_help_now:
             signs = [Block(sign, mark=BULLET) for sign in card.get_help_now]
-            self.column.addWidget(
-                TextPanel(
-                    translate("TreatmentScreen", "Get help now if…"),
-                    [*signs, Block(card.get_help_action, bold=True)],
-                    "Warning",
-                )
-            )
+            title = translate("TreatmentScreen", "Get help now if…")
+            self.column.addWidget(text_panel(title, [*signs, Block(card.get_help_action, bold=True)], "Warning"))
             yield
         sections = ResponsiveColumns([])
         self.column.addWidget(sections)

@@ -1,0 +1,41 @@
+"""What a patient sees stays right when the kiosk saves work: a screen emptied for the next place fills its old
+section panels with the new text, and a bar hidden during a change of look shows the look when it appears."""
+
+from conftest import wait_until_complete
+from PySide6.QtCore import Qt
+
+from kiosk.ui.painted import TextPanel
+
+
+def visible_panels(window) -> list[TextPanel]:
+    return [panel for panel in window.current_screen().findChildren(TextPanel) if panel.isVisibleTo(window)]
+
+
+def test_the_next_card_reuses_the_panels_of_the_last_and_shows_only_its_own_text(window, patient, qtbot):
+    first, second = window.content.treatments[0], window.content.treatments[1]
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    patient.tap(first.name)
+    wait_until_complete(qtbot, window)
+    card_screen, panels = window.current_screen(), set(visible_panels(window))
+    patient.tap("Back")
+    patient.tap(second.name)
+    wait_until_complete(qtbot, window)
+    assert window.current_screen() is card_screen  # the emptied screen, filled for the next card
+    shown = visible_panels(window)
+    assert panels & set(shown), "every section panel was made again"
+    text = "\n".join(patient.reads())
+    assert second.name in text and second.what_it_is in text
+    assert first.what_it_is not in text, "a panel kept the last card's text"
+    assert all(panel.height() >= panel.heightForWidth(panel.width()) for panel in shown), "a panel cut off"
+
+
+def test_high_contrast_chosen_in_landscape_reaches_the_portrait_title_line(window, patient, qtbot):
+    qtbot.mouseClick(patient.button("High contrast"), Qt.MouseButton.LeftButton)
+    bar = window.frame.portrait_title_bar
+    assert bar.isHidden()  # landscape: the clinic name is in the header
+    window.resize(1080, 1920)
+    qtbot.waitUntil(bar.isVisible)
+    title = window.frame.portrait_title
+    assert title.palette().color(title.foregroundRole()).name().upper() in ("#000000", "#FFFF00", "#FFFFFF")
+    assert "#FFFF00" in bar.styleSheet() or "#000000" in bar.styleSheet()  # its high-contrast rules

@@ -1,0 +1,65 @@
+"""The way to the first frame: only what that frame shows is made or imported before it; the rest comes in one
+step right after it (read aloud's engines, the log files, the kiosk's unattended services)."""
+
+import subprocess
+import sys
+import textwrap
+
+from kiosk.app import show_window
+from kiosk.content.library import Library
+
+# Imported after the first frame, when first needed, or never on a quiet start.
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "PySide6.QtTextToSpeech",
+    "kiosk.content.overlays",
+    "kiosk.content.document",
+    "kiosk.ui.screens.cause",
+    "kiosk.ui.screens.treatment",
+    "kiosk.ui.screens.pictures",
+    "logging.handlers",
+    "kiosk.content.labels",
+    "kiosk.content.glyphs",
+    "kiosk.storage.audit",
+    "kiosk.ui.printing",
+)
+
+
+def test_read_aloud_is_offered_a_moment_after_the_first_frame(qtbot, db_path):
+    window = show_window(Library.open(db_path), fullscreen=False)
+    qtbot.addWidget(window)
+    button = window.frame.access_bar.read_aloud_button
+    assert not button.isVisibleTo(window)  # no engine looked for on the way to the first frame
+    qtbot.waitUntil(button.isVisible, timeout=3000)
+    window.locked = False
+    window.close()
+    window.library.close()
+
+
+def test_the_first_frame_imports_only_what_it_shows(db_path):
+    Library.open(db_path).close()  # made and filled at installation; this is an everyday start
+    probe = textwrap.dedent(
+        f"""
+        import sys
+        from kiosk.app import ensure_application, show_window
+        from kiosk.content.library import Library
+
+        ensure_application()
+        window = show_window(Library.open({str(db_path)!r}), fullscreen=True)
+        print(sorted(set({NOT_BEFORE_THE_FIRST_FRAME!r}) & set(sys.modules)))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_window_nobody_can_see_still_finishes_starting(qtbot, db_path):
+    from kiosk.app import ensure_application
+    from kiosk.ui.window import KioskWindow
+
+    ensure_application()
+    window = KioskWindow(Library.open(db_path))  # never shown, so never painted
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_frame.shown, timeout=8000):
+        pass
+    assert window.frame.access_bar.read_aloud_button.isVisibleTo(window)  # the engines were looked for
+    window.library.close()
