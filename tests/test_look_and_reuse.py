@@ -39,3 +39,23 @@ def test_high_contrast_chosen_in_landscape_reaches_the_portrait_title_line(windo
     title = window.frame.portrait_title
     assert title.palette().color(title.foregroundRole()).name().upper() in ("#000000", "#FFFF00", "#FFFFFF")
     assert "#FFFF00" in bar.styleSheet() or "#000000" in bar.styleSheet()  # its high-contrast rules
+
+
+def test_a_screen_filled_again_is_read_in_the_order_it_shows(window, patient, qtbot):
+    """Screen readers, read aloud and Tab follow the order of a screen's widgets: reused panels must take their
+    place in it, not keep the place they had on the last card."""
+    from kiosk.ui.speech import screen_parts
+
+    def spoken() -> list[str]:
+        wait_until_complete(qtbot, window)
+        return [part.text for part in screen_parts(window.current_screen(), window.frame.guidance_label)]
+
+    minoxidil, finasteride = (window.content.treatment(id_) for id_ in ("minoxidil-topical", "finasteride"))
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    patient.tap(minoxidil.name)
+    first_visit = spoken()
+    for name in (finasteride.name, minoxidil.name):
+        patient.tap("Back")
+        patient.tap(name)
+    assert spoken() == first_visit

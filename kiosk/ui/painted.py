@@ -246,6 +246,7 @@ def text_panel(title: str, blocks: list[Block], role: str = "Section") -> TextPa
     if _spare_panels:
         panel = _spare_panels.pop()
         panel.fill(title, blocks, role)
+        panel.raise_()  # last among its siblings, as a new panel would be: screen readers and Tab follow that order
         panel.show()  # hidden when its screen was emptied; it shows with the screen
         return panel
     return TextPanel(title, blocks, role)
