@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.translation import translate
-from kiosk.ui.widgets import CardButton, text_label, touch_button
+from kiosk.ui.widgets import card_button, text_label, touch_button
 
 
 class CausesScreen(Screen):
@@ -27,7 +27,7 @@ class CausesScreen(Screen):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(20)
         for index, group in enumerate(self.content.cause_groups):
-            tile = CardButton(group.title, group.summary, icon=group.icon, role="CauseTile")
+            tile = card_button(group.title, group.summary, icon=group.icon, role="CauseTile")
             tile.clicked.connect(lambda _=False, group_id=group.id: self.go("cause", group_id))
             grid.addWidget(tile, index // 2, index % 2)
         self.column.addWidget(tiles)

@@ -9,7 +9,7 @@ from kiosk.storage.rows import Evidence, Treatment
 from kiosk.ui.painted import Block, evidence_words, text_panel
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.translation import filled, translate
-from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, text_label
+from kiosk.ui.widgets import add_to_section, card_button, responsive_columns, text_label
 
 ROWS = 12  # cards per evidence level before a "Show more" button: a clinic's own list may run to hundreds
 MEANING = {
@@ -47,7 +47,7 @@ class CompareScreen(Screen):
                 "Lead",
             )
         )
-        columns = ResponsiveColumns([], 1100)
+        columns = responsive_columns([], 1100)
         self.column.addWidget(columns)
         lists = []
         for level in Evidence:
@@ -74,8 +74,8 @@ class CompareScreen(Screen):
             label = filled(translate("CompareScreen", "Show more treatments (%1 not shown yet)"), left)
             self.column.addWidget(self.more_button(label, lambda: self._rows_from(lists, start + ROWS)))
 
-    def _card_button(self, card: Treatment, level: Evidence) -> CardButton:
+    def _card_button(self, card: Treatment, level: Evidence) -> QWidget:
         detail = filled(translate("CompareScreen", "For: %1"), card.who_may_help)
-        button = CardButton(card.name, detail, accessible_name=f"{card.name}, {evidence_words(level)}")
+        button = card_button(card.name, detail, accessible_name=f"{card.name}, {evidence_words(level)}")
         button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
         return button
