@@ -117,9 +117,10 @@ def test_visits_round_the_places_make_no_new_widgets(window, qtbot):
     places = [Route("treatment", card.id) for card in window.content.treatments[:6]]
     places += [Route("cause", group.id) for group in window.content.cause_groups]
     places += [Route("compare"), Route("glossary"), Route("my_questions")]
-    window.navigator.go(Route("causes"))
 
     def round_of_visits() -> int:
+        window.navigator.home()  # the next patient: the causes screen is filled again too
+        window.navigator.go(Route("causes"))
         for route in places:
             window.navigator.go(route)
             window.current_screen().finish_building()
