@@ -132,3 +132,17 @@ def test_visits_round_the_places_make_no_new_widgets(window, qtbot):
     round_of_visits()
     first = round_of_visits()
     assert round_of_visits() == first and round_of_visits() == first
+
+
+def test_the_next_patient_sees_a_refilled_screen_laid_out_as_the_first_saw_it(window, patient, qtbot):
+    def layout_of_screen() -> list[tuple[int, int]]:
+        wait_until_complete(qtbot, window)
+        column = window.current_screen().column
+        items = [column.itemAt(index) for index in range(column.count())]
+        return [(item.geometry().y(), item.geometry().height()) for item in items if item.widget() is not None]
+
+    patient.tap("Tap to start")
+    first = layout_of_screen()
+    window.navigator.home()  # the next patient
+    patient.tap("Tap to start")
+    qtbot.waitUntil(lambda: layout_of_screen() == first, timeout=2000)  # a reused heading is no taller than before

@@ -55,7 +55,9 @@ def text_label(text: str, role: str = "Body") -> QLabel:
     label.setText(text)
     label.setWordWrap(True)
     label.setAccessibleName(text)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)  # wrapped: QLabel would set it again only when its text changes
+    label.setSizePolicy(policy)
     return label
 
 
