@@ -87,6 +87,7 @@ def touch_button(text: str, role: str = "ListItem", icon: str | None = None) -> 
         forget_taps(button)
         button.setText(text)
         button.setEnabled(True)
+        button.setAccessibleDescription("")
         button.setIcon(QIcon())
     button.setAccessibleName(text)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
