@@ -236,23 +236,21 @@ def reusing(spares: dict[str, list[QWidget]]):
 
 
 def spare(kind: str) -> QWidget | None:
-    """A widget of `kind` the screen being built emptied, shown again (its caller fills it), or None.
+    """A widget of `kind` the screen being built emptied (its caller fills it), or None.
 
     Qt and PySide6 keep a few dozen bytes for every widget made and deleted (with a stylesheet, in 6.11), so a
     kiosk that made new widgets for every place it showed grew all day."""
     pool = _spares.get(kind) if _spares else None
     if not pool:
         return None
-    widget = pool.pop()
-    if widget.parentWidget() is not None:
-        widget.show()  # hidden when its screen was emptied; it shows with the screen
-    return widget
+    return pool.pop()  # on its screen's shelf: it shows with whatever it is put in
 
 
 def give_back(widget: QWidget) -> None:
     """Return a widget that was made only to be read (never placed) to the screen being built, for its next use."""
     kind = widget.property(REUSE)
-    if _spares is not None and kind is not None and widget.parentWidget() is None:
+    parent = widget.parentWidget()
+    if _spares is not None and kind is not None and (parent is None or parent.objectName() == "Shelf"):
         _spares.setdefault(kind, []).append(widget)
 
 

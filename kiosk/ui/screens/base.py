@@ -121,6 +121,8 @@ class Screen(QWidget):
         self._built_for: tuple[str | None, Look] | None = None
         self._rest: Iterator[None] | None = None
         self._spares: dict[str, list[QWidget]] = {}  # emptied widgets by kind, for the next build to fill
+        self._shelf = QWidget(self, objectName="Shelf")  # never shown: holds the spares
+        self._shelf.hide()
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
@@ -242,16 +244,20 @@ class Screen(QWidget):
         for pool in self._spares.values():
             for widget in pool:
                 if widget.parentWidget() is None:
-                    widget.setParent(holder)  # given back unplaced (see `give_back`): kept with the rest
+                    widget.setParent(self._shelf)  # given back unplaced (see `give_back`): kept with the rest
         self._spares.clear()
-        for widget in holder.findChildren(QWidget):  # those in use, and those still spare
+        shelved = self._shelf.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        for widget in [*holder.findChildren(QWidget), *shelved]:  # those in use, and those still spare
             kind = widget.property(REUSE)
             if kind is None:
                 continue
-            if widget.parentWidget() is not holder:
-                widget.setParent(holder)  # out of a part of the screen that is deleted now
-            self.column.removeWidget(widget)
-            widget.hide()
+            if widget.parentWidget() is not self._shelf:
+                if widget.isHidden():
+                    widget.show()  # hidden for the last place (a message, say): it shows with its next parent
+                self.column.removeWidget(widget)
+                # On the hidden shelf it is hidden but not explicitly, as a new widget is: it shows with
+                # whatever it is put in next, at once (a widget hidden by hide() would wait a turn).
+                widget.setParent(self._shelf)
             self._spares.setdefault(kind, []).append(widget)
         clear_layout(self.column)
 
