@@ -35,6 +35,7 @@ class Frame(QWidget):
         super().__init__()
         self.setObjectName("Frame")
         self.looks = Looks(self)  # the look patients chose; screens ask it, the header and guidance follow it
+        self._look = self.looks.current()  # the look the frame shows now
         self.looks.changed.connect(self._use_look)
         use_high_contrast_icons(False)  # icons are drawn for the look in use: a new frame starts in the normal one
         layout = QVBoxLayout(self)
@@ -152,13 +153,17 @@ class Frame(QWidget):
         # Loaded here, not at import: an English start (the usual one) never loads a translation.
         from kiosk.ui.translation import use_language
 
+        before, self._look = self._look, look
+        # Only what changed, before the frame: a new text size needs neither new words nor new icons.
         use_language(look.language)  # the first to hear of the change: before anything is built in it
-        use_high_contrast_icons(look.high_contrast)
-        self.retranslate()
-        self._show_icons()
-        # Contrast is set per bar and per screen, not once on the frame: a frame-wide swap restyled every widget
-        # of the screens kept for Back too (25-40 ms on a long screen; the screen built again takes 10-17 ms).
-        self._restyle(self.access_bar, Look(contrast=look.contrast).stylesheet())
+        if look.language != before.language:
+            self.retranslate()
+        if look.contrast != before.contrast:
+            use_high_contrast_icons(look.high_contrast)
+            self._show_icons()
+            # Contrast is set per bar and per screen, not once on the frame: a frame-wide swap restyled every
+            # widget of the screens kept for Back too (25-40 ms on a long screen; built again, 10-17 ms).
+            self._restyle(self.access_bar, Look(contrast=look.contrast).stylesheet())
         self._restyle_bars()
         self.access_bar.show_look(look)
 

@@ -121,6 +121,7 @@ class Screen(QWidget):
         self._built_for: tuple[str | None, Look] | None = None
         self._rest: Iterator[None] | None = None
         self._spare_panels: list[TextPanel] = []
+        self._parked = QWidget()  # never shown: the emptied widgets wait here for deleteLater on a change of look
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
@@ -135,13 +136,25 @@ class Screen(QWidget):
             self.clear()
             if look != self.look:
                 self.look = look
-                self.setStyleSheet(look.stylesheet())  # cheap: the screen is empty
+                self._take_stylesheet(look.stylesheet())
                 self.content = content_for(self.english_content, look.language)
             self.builds += 1
             self._rest = iter(self.build(argument))
             self._built_for = (argument, look)
             self._build_step()
         self._build_while(lambda: not self._fills_view())
+
+    def _take_stylesheet(self, sheet: str) -> None:
+        """The look's rules on the emptied screen, only when they change (a language alone changes none)."""
+        if self.styleSheet() == sheet:
+            return
+        # Qt styles every widget under the screen again, even those emptied out and waiting for deleteLater
+        # (6-8 ms on a long screen): those wait outside it. The spare panels stay (moving one costs as much).
+        holder = self.column.parentWidget()
+        for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if not isinstance(child, TextPanel):
+                child.setParent(self._parked)
+        self.setStyleSheet(sheet)
 
     def build(self, argument: str | None) -> Iterator[None]:
         """Add this screen's widgets to `self.column`, yielding wherever the rest may come later."""
