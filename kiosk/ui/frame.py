@@ -36,6 +36,7 @@ class Frame(QWidget):
         self.setObjectName("Frame")
         self.looks = Looks(self)  # the look patients chose; screens ask it, the header and guidance follow it
         self._look = self.looks.current()  # the look the frame shows now
+        self._bar_names: dict[int, frozenset[str]] = {}  # by id of a bar: the object names in it
         self.looks.changed.connect(self._use_look)
         use_high_contrast_icons(False)  # icons are drawn for the look in use: a new frame starts in the normal one
         layout = QVBoxLayout(self)
@@ -199,11 +200,14 @@ class Frame(QWidget):
             if not bar.isHidden():
                 self._restyle(bar, self.looks.current().stylesheet())
 
-    @staticmethod
-    def _restyle(widget: QWidget, sheet: str) -> None:
+    def _restyle(self, widget: QWidget, sheet: str) -> None:
         # Only where it changes, and only the rules for its own widgets: Qt parses a stylesheet and styles every
         # widget under it again (about 2 ms a bar with every rule of the look, 0.6 ms with its own).
-        names = frozenset(child.objectName() for child in (widget, *widget.findChildren(QWidget)))
+        names = self._bar_names.get(id(widget))
+        if names is None:  # a bar's widgets keep their names: found once
+            names = self._bar_names[id(widget)] = frozenset(
+                c.objectName() for c in (widget, *widget.findChildren(QWidget))
+            )
         sheet = rules_for(sheet, names)
         if widget.styleSheet() != sheet:
             widget.setStyleSheet(sheet)
