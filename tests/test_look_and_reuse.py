@@ -2,7 +2,8 @@
 section panels with the new text, and a bar hidden during a change of look shows the look when it appears."""
 
 from conftest import wait_until_complete
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.painted import TextPanel
 
@@ -59,3 +60,39 @@ def test_a_screen_filled_again_is_read_in_the_order_it_shows(window, patient, qt
         patient.tap("Back")
         patient.tap(name)
     assert spoken() == first_visit
+
+
+def widgets_alive() -> int:
+    """Widgets in the application once those waiting for deleteLater are gone."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return len(QApplication.allWidgets())
+
+
+def test_changing_the_text_size_again_and_again_leaves_no_widgets_behind(window, patient, qtbot):
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    patient.tap(window.content.treatments[0].name)
+    size = patient.button("Text size")
+    for _ in range(3):  # once round the three sizes: every panel and widget made once
+        qtbot.mouseClick(size, Qt.MouseButton.LeftButton)
+        wait_until_complete(qtbot, window)
+    before = widgets_alive()
+    for _ in range(6):
+        qtbot.mouseClick(size, Qt.MouseButton.LeftButton)
+        wait_until_complete(qtbot, window)
+    assert widgets_alive() <= before
+    assert size.text().endswith("100 %")
+    assert window.content.treatments[0].what_it_is in "\n".join(patient.reads())
+
+
+def test_a_language_alone_keeps_the_screen_in_its_text_size_and_contrast(window, patient, qtbot):
+    qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(patient.button("High contrast"), Qt.MouseButton.LeftButton)
+    patient.tap("Tap to start")
+    sheet = window.current_screen().styleSheet()
+    assert "#FFFF00" in sheet  # high contrast
+    qtbot.mouseClick(patient.button("Español"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: patient.sees("Tamaño del texto"))
+    assert window.current_screen().styleSheet() == sheet
+    assert window.frame.access_bar.text_size_button.text().endswith("130 %")
+    assert window.frame.access_bar.contrast_button.isChecked()

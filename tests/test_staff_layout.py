@@ -4,7 +4,7 @@ preview really makes the preview's text larger."""
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
 from staff_helpers import Staff
 
 from kiosk.admin.staff.audit_page import AuditPage
@@ -197,8 +197,7 @@ def test_text_size_in_the_preview_makes_the_preview_larger(qtbot, window):
     preview.navigator.go(preview.navigator.current.__class__("treatment", window.content.treatments[0].id))
 
     def title_size() -> int:
-        title = preview.current_screen().findChild(QLabel, "ScreenTitle") or preview.current_screen().findChild(QLabel)
-        return title.fontInfo().pixelSize()
+        return preview.current_screen().heading().fontInfo().pixelSize()  # the card's name, as the patient sees it
 
     normal = title_size()
     staff.tap("Text size")

@@ -35,6 +35,8 @@ class Frame(QWidget):
         super().__init__()
         self.setObjectName("Frame")
         self.looks = Looks(self)  # the look patients chose; screens ask it, the header and guidance follow it
+        self._look = self.looks.current()  # the look the frame shows now
+        self._bar_names: dict[int, frozenset[str]] = {}  # by id of a bar: the object names in it
         self.looks.changed.connect(self._use_look)
         use_high_contrast_icons(False)  # icons are drawn for the look in use: a new frame starts in the normal one
         layout = QVBoxLayout(self)
@@ -152,13 +154,17 @@ class Frame(QWidget):
         # Loaded here, not at import: an English start (the usual one) never loads a translation.
         from kiosk.ui.translation import use_language
 
+        before, self._look = self._look, look
+        # Only what changed, before the frame: a new text size needs neither new words nor new icons.
         use_language(look.language)  # the first to hear of the change: before anything is built in it
-        use_high_contrast_icons(look.high_contrast)
-        self.retranslate()
-        self._show_icons()
-        # Contrast is set per bar and per screen, not once on the frame: a frame-wide swap restyled every widget
-        # of the screens kept for Back too (25-40 ms on a long screen; the screen built again takes 10-17 ms).
-        self._restyle(self.access_bar, Look(contrast=look.contrast).stylesheet())
+        if look.language != before.language:
+            self.retranslate()
+        if look.contrast != before.contrast:
+            use_high_contrast_icons(look.high_contrast)
+            self._show_icons()
+            # Contrast is set per bar and per screen, not once on the frame: a frame-wide swap restyled every
+            # widget of the screens kept for Back too (25-40 ms on a long screen; built again, 10-17 ms).
+            self._restyle(self.access_bar, Look(contrast=look.contrast).stylesheet())
         self._restyle_bars()
         self.access_bar.show_look(look)
 
@@ -194,11 +200,14 @@ class Frame(QWidget):
             if not bar.isHidden():
                 self._restyle(bar, self.looks.current().stylesheet())
 
-    @staticmethod
-    def _restyle(widget: QWidget, sheet: str) -> None:
+    def _restyle(self, widget: QWidget, sheet: str) -> None:
         # Only where it changes, and only the rules for its own widgets: Qt parses a stylesheet and styles every
         # widget under it again (about 2 ms a bar with every rule of the look, 0.6 ms with its own).
-        names = frozenset(child.objectName() for child in (widget, *widget.findChildren(QWidget)))
+        names = self._bar_names.get(id(widget))
+        if names is None:  # a bar's widgets keep their names: found once
+            names = self._bar_names[id(widget)] = frozenset(
+                c.objectName() for c in (widget, *widget.findChildren(QWidget))
+            )
         sheet = rules_for(sheet, names)
         if widget.styleSheet() != sheet:
             widget.setStyleSheet(sheet)

@@ -5,7 +5,7 @@ compare, never a copy of each screen per look; every choice goes back to the def
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QObject, Signal
 
@@ -60,8 +60,14 @@ class Look:
 
     def stylesheet(self) -> str:
         """The rules a widget needs on top of the application's stylesheet to show this look ("" for none)."""
-        colours = high_contrast_rules() if self.high_contrast else ""
-        return "\n".join(rules for rules in (colours, font_rules(self.text_scale)) if rules)
+        return _stylesheet(self.text_scale, self.high_contrast)
+
+
+@cache
+def _stylesheet(text_scale: float, high_contrast: bool) -> str:
+    """Made once per look: the same string each time, so comparing and the caches keyed by it are quick."""
+    colours = high_contrast_rules() if high_contrast else ""
+    return "\n".join(rules for rules in (colours, font_rules(text_scale)) if rules)
 
 
 NORMAL = Look()

@@ -123,6 +123,7 @@ class Screen(QWidget):
         self._spares: dict[str, list[QWidget]] = {}  # emptied widgets by kind, for the next build to fill
         self._shelf = QWidget(self, objectName="Shelf")  # never shown: holds the spares
         self._shelf.hide()
+        self._parked = QWidget()  # never shown: the emptied widgets wait here for deleteLater on a change of look
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
@@ -137,13 +138,25 @@ class Screen(QWidget):
             self.clear()
             if look != self.look:
                 self.look = look
-                self.setStyleSheet(look.stylesheet())  # cheap: the screen is empty
+                self._take_stylesheet(look.stylesheet())
                 self.content = content_for(self.english_content, look.language)
             self.builds += 1
             self._rest = iter(self.build(argument))
             self._built_for = (argument, look)
             self._build_step()
         self._build_while(lambda: not self._fills_view())
+
+    def _take_stylesheet(self, sheet: str) -> None:
+        """The look's rules on the emptied screen, only when they change (a language alone changes none)."""
+        if self.styleSheet() == sheet:
+            return
+        # Qt styles every widget under the screen again, even those emptied out and waiting for deleteLater
+        # (6-8 ms on a long screen): those wait outside it. The spares on the shelf stay: they are used next.
+        holder = self.column.parentWidget()
+        for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.property(REUSE) is None:
+                child.setParent(self._parked)
+        self.setStyleSheet(sheet)
 
     def build(self, argument: str | None) -> Iterator[None]:
         """Add this screen's widgets to `self.column`, yielding wherever the rest may come later."""
