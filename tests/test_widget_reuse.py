@@ -1,6 +1,6 @@
-"""A screen filled for its next place reuses the widgets of its last (labels, card buttons, columns, sections,
-question toggles), so the kiosk makes no new widgets visit after visit; what a patient sees is only the new
-place, and Back still finds the old one as it was left."""
+"""A screen filled for its next place (its section panels reused, its other widgets made again) shows only the
+new place: nothing of the last one, no widgets left behind visit after visit, and Back still finds the old one
+as it was left."""
 
 from dataclasses import replace
 

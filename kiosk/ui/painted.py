@@ -175,7 +175,11 @@ class TextPanel(QLabel):
 
     def fill(self, title: str, blocks: list[Block], role: str = "Section") -> None:
         """Show this title and these blocks (a panel emptied from a screen is filled again for the next place)."""
-        restyle(self, role)
+        if role != self.objectName():
+            self.setObjectName(role)
+            if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                self.style().unpolish(self)  # the stylesheet's rule for the new role (Section or Warning)
+                self.style().polish(self)
         self.blocks = Blocks([Block(title, scale=28 / 24, bold=True, gap=0), *blocks])
         text = "\n".join(block.said for block in self.blocks.blocks)
         self.setText(text)  # plain text, never shown by QLabel itself
@@ -220,62 +224,32 @@ class TextPanel(QLabel):
         self.blocks.paint(painter, self.font(), area, self.palette().color(self.foregroundRole()))
 
 
-REUSE = "reuse"  # the dynamic property naming a widget's kind, for a screen emptied to keep it for its next place
-_spares: dict[str, list[QWidget]] | None = None  # the widgets the screen being built emptied, by kind
+_spare_panels: list[TextPanel] | None = None  # the panels of the screen being built, emptied for reuse
 
 
 @contextmanager
-def reusing(spares: dict[str, list[QWidget]]):
-    """While building a screen: widgets of each kind come from `spares` (those the screen emptied) first."""
-    global _spares
-    outer, _spares = _spares, spares
+def reusing(panels: list[TextPanel]):
+    """While building a screen: `text_panel` takes its panels from `panels` (those the screen emptied) first."""
+    global _spare_panels
+    outer, _spare_panels = _spare_panels, panels
     try:
         yield
     finally:
-        _spares = outer
-
-
-def spare(kind: str) -> QWidget | None:
-    """A widget of `kind` the screen being built emptied (its caller fills it), or None.
-
-    Qt and PySide6 keep a few dozen bytes for every widget made and deleted (with a stylesheet, in 6.11), so a
-    kiosk that made new widgets for every place it showed grew all day."""
-    pool = _spares.get(kind) if _spares else None
-    if not pool:
-        return None
-    return pool.pop()  # on its screen's shelf: it shows with whatever it is put in
-
-
-def give_back(widget: QWidget) -> None:
-    """Return a widget that was made only to be read (never placed) to the screen being built, for its next use."""
-    kind = widget.property(REUSE)
-    parent = widget.parentWidget()
-    if _spares is not None and kind is not None and (parent is None or parent.objectName() == "Shelf"):
-        _spares.setdefault(kind, []).append(widget)
-
-
-def reusable(widget: QWidget, kind: str) -> QWidget:
-    """Mark `widget` to be kept, hidden, when its screen is emptied, and filled again by the next build."""
-    widget.setProperty(REUSE, kind)
-    return widget
-
-
-def restyle(widget: QWidget, role: str) -> None:
-    """Give a (reused) widget the stylesheet's rule for `role`, its object name."""
-    if role != widget.objectName():
-        widget.setObjectName(role)
-        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        _spare_panels = outer
 
 
 def text_panel(title: str, blocks: list[Block], role: str = "Section") -> TextPanel:
-    """A section panel: one the screen being built emptied, filled again, or a new one."""
-    panel = spare("panel")
-    if panel is not None:
+    """A section panel: one the screen being built emptied, filled again, or a new one.
+
+    Qt and PySide6 keep a few dozen bytes for every widget made and deleted (with a stylesheet, in 6.11), so a
+    kiosk that made new panels for every place it showed grew all day."""
+    if _spare_panels:
+        panel = _spare_panels.pop()
         panel.fill(title, blocks, role)
+        panel.raise_()  # last among its siblings, as a new panel would be: screen readers and Tab follow that order
+        panel.show()  # hidden when its screen was emptied; it shows with the screen
         return panel
-    return reusable(TextPanel(title, blocks, role), "panel")
+    return TextPanel(title, blocks, role)
 
 
 class PaintedButton(QPushButton):

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QWidget
 
 from kiosk.content.summary import ChosenCard, QuestionPicks, SummaryWords
 from kiosk.storage.rows import Treatment
-from kiosk.ui.painted import reusable, spare
 from kiosk.ui.translation import translate
 from kiosk.ui.widgets import bullet_label, by_keys_too, section
 
@@ -103,7 +102,7 @@ def questions_section(screen: QWidget, card: Treatment, english: Treatment | Non
     rows: list[QWidget] = []
     for index, question in enumerate(card.questions):
         key = keys[index] if keys else question
-        rows += [bullet_label(question), question_toggle(questions, card.id, key, question)]
+        rows += [bullet_label(question), QuestionToggle(questions, card.id, key, question)]
     return section(translate("MyQuestions", "Questions to ask your doctor"), *rows)
 
 
@@ -127,35 +126,16 @@ def make_toggle(button: QPushButton, label: str, description: str, chosen: bool)
     return button
 
 
-def question_toggle(questions: MyQuestions, card_id: str, question: str, shown: str | None = None) -> QPushButton:
-    """The toggle for one question: one the screen being built emptied, set for this question, or a new one."""
-    toggle = spare("question toggle")
-    if toggle is None:
-        return reusable(QuestionToggle(questions, card_id, question, shown), "question toggle")
-    toggle.fill(questions, card_id, question, shown)
-    return toggle
-
-
 class QuestionToggle(QPushButton):
     """The "Add to my questions" toggle for one question, kept in step with the list (other screens change it too)."""
 
     def __init__(self, questions: MyQuestions, card_id: str, question: str, shown: str | None = None):
         super().__init__()
-        self._questions: MyQuestions | None = None
-        make_toggle(self, translate("MyQuestions", ADD_LABEL), shown or question, False)
-        self.toggled.connect(self._on_toggled)
-        self.fill(questions, card_id, question, shown)
-
-    def fill(self, questions: MyQuestions, card_id: str, question: str, shown: str | None = None) -> None:
-        """Stand for this question (a toggle emptied from a screen is set again for the next place)."""
-        if self._questions is not questions:
-            if self._questions is not None:
-                self._questions.changed.disconnect(self.follow)
-            questions.changed.connect(self.follow)  # a method of a QObject: Qt disconnects it when the button goes
+        chosen = questions.is_chosen(card_id, question)
+        make_toggle(self, translate("MyQuestions", ADD_LABEL), shown or question, chosen)
         self._questions, self._card_id, self._question = questions, card_id, question
-        self.setAccessibleDescription(shown or question)
-        self.setEnabled(True)
-        self.follow()
+        self.toggled.connect(self._on_toggled)
+        questions.changed.connect(self.follow)  # a method of a QObject: Qt disconnects it when the button goes
 
     def _on_toggled(self, on: bool) -> None:
         self._questions.choose(self._card_id, self._question, on)

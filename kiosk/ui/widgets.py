@@ -19,21 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.storage.rows import Evidence
 from kiosk.ui.icons import look_icon
-from kiosk.ui.painted import (
-    BULLET,
-    EVIDENCE_DOTS,
-    REUSE,
-    Block,
-    Blocks,
-    PaintedButton,
-    evidence_words,
-    give_back,
-    reusable,
-    spare,
-    text_panel,
-)
-
-CLICKED = "2clicked(bool)"  # the signal's signature, to ask a reused button whether anything listens to it
+from kiosk.ui.painted import BULLET, EVIDENCE_DOTS, Block, PaintedButton, evidence_words, text_panel
 
 
 def bundled_icon(name: str) -> QIcon:
@@ -43,21 +29,14 @@ def bundled_icon(name: str) -> QIcon:
 
 def text_label(text: str, role: str = "Body") -> QLabel:
     """A wrapped label showing `text` exactly as written (never as HTML), named for screen readers."""
-    label = spare(f"label:{role}")  # kept per role: a screen reader's interface (a heading or not) is made once
-    if label is None:
-        label = reusable(QLabel(), f"label:{role}")
-        label.setObjectName(role)  # first: a screen reader's interface for it is made at setText
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    else:
-        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        label.setProperty("evidence", None)
+    label = QLabel()
+    label.setObjectName(role)  # first: a screen reader's interface for it (a heading or not) is made at setText
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(True)
     label.setAccessibleName(text)
-    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    policy.setHeightForWidth(True)  # wrapped: QLabel would set it again only when its text changes
-    label.setSizePolicy(policy)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 
 
@@ -78,38 +57,16 @@ def by_keys_too(button: QPushButton) -> QPushButton:
 
 def touch_button(text: str, role: str = "ListItem", icon: str | None = None) -> QPushButton:
     """A large button for a finger (and keys): plain text, an accessible name, optional SVG icon."""
-    button = spare(f"button:{role}")
-    if button is None:
-        button = reusable(by_keys_too(QPushButton(text)), f"button:{role}")
-        button.setObjectName(role)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-    else:
-        forget_taps(button)
-        button.setText(text)
-        button.setEnabled(True)
-        button.setAccessibleDescription("")
-        button.setIcon(QIcon())
+    button = by_keys_too(QPushButton(text))
+    button.setObjectName(role)
     button.setAccessibleName(text)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
     if icon:
         button.setIcon(bundled_icon(icon))
         size = 72 if role == "Tile" else 40
         button.setIconSize(QSize(size, size))
     return button
-
-
-def forget_taps(button: QPushButton) -> None:
-    """Disconnect what a reused button did when tapped for its last place."""
-    if button.receivers(CLICKED):
-        button.clicked.disconnect()
-
-
-def discard(widget: QWidget) -> None:
-    """Delete `widget` and what it holds (none of it kept for reuse): hidden now, deleted at the next turn."""
-    for part in (widget, *widget.findChildren(QWidget)):
-        part.setProperty(REUSE, None)
-    widget.hide()
-    widget.deleteLater()
 
 
 def evidence_badge(evidence: Evidence) -> QLabel:
@@ -139,33 +96,18 @@ def section(title: str, *widgets: QWidget, role: str = "Section") -> QFrame:
     """A white panel with a title and the widgets under it: one widget drawing it all when they are labels."""
     blocks = [_as_block(widget) for widget in widgets]
     if all(block is not None for block in blocks):
-        for widget in widgets:
-            give_back(widget)  # read, not shown: the next label of its kind is this one again
         return text_panel(title, blocks, role)
-    panel = spare(f"section:{role}")
-    if panel is None:
-        panel = reusable(QFrame(), f"section:{role}")
-        panel.setObjectName(role)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(28, 20, 28, 24)
-        layout.setSpacing(10)
-    else:
-        layout = panel.layout()
-        empty_layout(layout)
+    panel = QFrame()
+    panel.setObjectName(role)
     panel.setAccessibleName(title)  # screen readers get a section holding its title as a heading, not the name
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(28, 20, 28, 24)
+    layout.setSpacing(10)
     layout.addWidget(text_label(title, "SectionTitle"))
     for widget in widgets:
         layout.addWidget(widget)
     layout.addStretch(1)  # beside a taller panel, keep the text at the top
     return panel
-
-
-def empty_layout(layout) -> None:
-    """Take every item out of `layout`; a widget still in it (one not kept for reuse) is deleted."""
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            discard(item.widget())
 
 
 def add_to_section(panel: QFrame, widget: QWidget) -> None:
@@ -210,47 +152,18 @@ class CardButton(PaintedButton):
         icon: str | None = None,
         role: str = "CardButton",
     ):
-        super().__init__([])
-        reusable(self, f"card:{role}")
-        self.setObjectName(role)
-        by_keys_too(self)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.fill(title, detail, evidence, accessible_name, icon)
-
-    def fill(
-        self, title: str, detail: str = "", evidence: Evidence | None = None, accessible_name: str = "", icon=None
-    ) -> None:
-        """Show this title, badge and detail (a button emptied from a screen is filled again for the next place)."""
-        role = self.objectName()
         blocks = [Block(title, scale=(34 if role == "CauseTile" else 28) / 24, bold=True, gap=0)]
         if evidence is not None:
             blocks.append(Block(evidence_words(evidence), evidence=evidence, gap=8))
         if detail:
             blocks.append(Block(detail, scale=22 / 24, gap=8))
-        self.blocks = Blocks(blocks)
-        self._icon = bundled_icon(icon) if icon else None
-        self._icon_size = self.ICON
+        super().__init__(blocks, bundled_icon(icon) if icon else None)
+        self.setObjectName(role)
+        by_keys_too(self)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(accessible_name or title)
-        self.setAccessibleDescription(detail)
-        self.updateGeometry()
-
-
-def card_button(
-    title: str,
-    detail: str = "",
-    evidence: Evidence | None = None,
-    accessible_name: str = "",
-    icon: str | None = None,
-    role: str = "CardButton",
-) -> CardButton:
-    """A card button: one the screen being built emptied, filled again (nothing connected to it), or a new one."""
-    button = spare(f"card:{role}")
-    if button is None:
-        return CardButton(title, detail, evidence, accessible_name, icon, role)
-    forget_taps(button)
-    button.setEnabled(True)
-    button.fill(title, detail, evidence, accessible_name, icon)
-    return button
+        if detail:
+            self.setAccessibleDescription(detail)
 
 
 class ResponsiveColumns(QWidget):
@@ -262,20 +175,14 @@ class ResponsiveColumns(QWidget):
 
     def __init__(self, widgets: list[QWidget], two_columns_from: int = 1100):
         super().__init__()
-        reusable(self, "columns")
         self.setObjectName("ScreenColumn")
+        self._widgets = list(widgets)
+        self._threshold = two_columns_from
+        self._columns = 0
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(20)
-        self.fill(widgets, two_columns_from)
-
-    def fill(self, widgets: list[QWidget], two_columns_from: int = 1100) -> None:
-        """Hold these widgets (columns emptied from a screen are filled again for the next place)."""
-        empty_layout(self._grid)
-        self._widgets = list(widgets)
-        self._threshold = two_columns_from
-        self._arrange(2 if self.width() >= two_columns_from else 1)  # a reused one may not be resized again
-        has_grown(self)
+        self._arrange(1)
 
     def column_count(self) -> int:
         """How many columns the widgets are in now."""
@@ -302,15 +209,6 @@ class ResponsiveColumns(QWidget):
             self._grid.addWidget(widget, index // columns, index % columns)
         for column in range(2):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
-
-
-def responsive_columns(widgets: list[QWidget], two_columns_from: int = 1100) -> ResponsiveColumns:
-    """Columns the screen being built emptied, filled again, or new ones."""
-    columns = spare("columns")
-    if columns is None:
-        return ResponsiveColumns(widgets, two_columns_from)
-    columns.fill(widgets, two_columns_from)
-    return columns
 
 
 def styled_bar(name: str, margins: tuple[int, int, int, int], spacing: int) -> tuple[QWidget, QHBoxLayout]:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from kiosk.storage.rows import Content
 from kiosk.ui.look import NORMAL, Look, content_for
 from kiosk.ui.navigator import Route
-from kiosk.ui.painted import REUSE, reusing
-from kiosk.ui.widgets import discard, touch_button
+from kiosk.ui.painted import TextPanel, reusing
+from kiosk.ui.widgets import touch_button
 
 READING_WIDTH = 1500
 EXPLICITLY_SHOWN_OR_HIDDEN = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
@@ -120,9 +120,7 @@ class Screen(QWidget):
         outer.addWidget(self.scroll)
         self._built_for: tuple[str | None, Look] | None = None
         self._rest: Iterator[None] | None = None
-        self._spares: dict[str, list[QWidget]] = {}  # emptied widgets by kind, for the next build to fill
-        self._shelf = QWidget(self, objectName="Shelf")  # never shown: holds the spares
-        self._shelf.hide()
+        self._spare_panels: list[TextPanel] = []
         self._parked = QWidget()  # never shown: the emptied widgets wait here for deleteLater on a change of look
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
@@ -151,10 +149,10 @@ class Screen(QWidget):
         if self.styleSheet() == sheet:
             return
         # Qt styles every widget under the screen again, even those emptied out and waiting for deleteLater
-        # (6-8 ms on a long screen): those wait outside it. The spares on the shelf stay: they are used next.
+        # (6-8 ms on a long screen): those wait outside it. The spare panels stay (moving one costs as much).
         holder = self.column.parentWidget()
         for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if child.property(REUSE) is None:
+            if not isinstance(child, TextPanel):
                 child.setParent(self._parked)
         self.setStyleSheet(sheet)
 
@@ -182,7 +180,7 @@ class Screen(QWidget):
 
     def _build_step(self) -> None:
         try:
-            with reusing(self._spares):
+            with reusing(self._spare_panels):
                 next(self._rest)
         except StopIteration:
             self._rest = None
@@ -233,7 +231,8 @@ class Screen(QWidget):
 
         def show_more() -> None:
             self.column.removeWidget(button)
-            discard(button)  # the tap is still on its way out of it
+            button.hide()
+            button.deleteLater()  # the tap is still on its way out of it
             self._build_further(more())
 
         button.clicked.connect(show_more)
@@ -249,29 +248,16 @@ class Screen(QWidget):
         self.update()
 
     def clear(self) -> None:
-        """Remove everything from the column (and forget what it was built for). The widgets a build fills
-        (panels, labels, buttons, columns, sections) are kept, hidden, for the next build (see `spare`): a
-        screen shown for place after place then makes no new widgets once it has shown each kind."""
+        """Remove everything from the column (and forget what it was built for); its section panels are kept,
+        hidden, to be filled again by the next build (see `text_panel`)."""
         self._rest = self._built_for = self._place = None
         holder = self.column.parentWidget()
-        for pool in self._spares.values():
-            for widget in pool:
-                if widget.parentWidget() is None:
-                    widget.setParent(self._shelf)  # given back unplaced (see `give_back`): kept with the rest
-        self._spares.clear()
-        shelved = self._shelf.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        for widget in [*holder.findChildren(QWidget), *shelved]:  # those in use, and those still spare
-            kind = widget.property(REUSE)
-            if kind is None:
-                continue
-            if widget.parentWidget() is not self._shelf:
-                if widget.isHidden():
-                    widget.show()  # hidden for the last place (a message, say): it shows with its next parent
-                self.column.removeWidget(widget)
-                # On the hidden shelf it is hidden but not explicitly, as a new widget is: it shows with
-                # whatever it is put in next, at once (a widget hidden by hide() would wait a turn).
-                widget.setParent(self._shelf)
-            self._spares.setdefault(kind, []).append(widget)
+        self._spare_panels[:] = holder.findChildren(TextPanel)  # those in use, and those still spare
+        for panel in self._spare_panels:
+            if panel.parentWidget() is not holder:
+                panel.setParent(holder)  # out of a part of the screen that is deleted now
+            self.column.removeWidget(panel)
+            panel.hide()
         clear_layout(self.column)
 
     def reset_scroll(self) -> None:

@@ -11,7 +11,7 @@ from kiosk.ui.painted import evidence_words
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section
 from kiosk.ui.translation import translate
-from kiosk.ui.widgets import card_button, list_section, responsive_columns, section, text_label, touch_button
+from kiosk.ui.widgets import CardButton, ResponsiveColumns, list_section, section, text_label, touch_button
 
 UNPROVEN_NOTE = QT_TRANSLATE_NOOP(
     "CauseScreen", "People sell these for this problem, but good studies do not show that they work."
@@ -20,7 +20,7 @@ UNPROVEN_NOTE = QT_TRANSLATE_NOOP(
 
 def treatment_button(treatment: Treatment, detail: str | None = None) -> QPushButton:
     """A button to a card: its name, its evidence level in words, and one line about it."""
-    return card_button(
+    return CardButton(
         treatment.name,
         treatment.summary if detail is None else detail,
         treatment.evidence,
@@ -65,12 +65,12 @@ class CauseScreen(Screen):
         if condition.doctor_checks:
             panels.append(list_section(translate("CauseScreen", "What your doctor may check"), condition.doctor_checks))
         if panels:
-            self.column.addWidget(responsive_columns(panels))
+            self.column.addWidget(ResponsiveColumns(panels))
             yield
         buttons = self._card_buttons(condition.treatment_ids)
         if buttons:
             self.column.addWidget(
-                section(translate("CauseScreen", "Treatments that may help"), responsive_columns(buttons, 900))
+                section(translate("CauseScreen", "Treatments that may help"), ResponsiveColumns(buttons, 900))
             )
             yield
         unproven = self._card_buttons(condition.unproven_ids)
@@ -80,7 +80,7 @@ class CauseScreen(Screen):
                 section(
                     translate("CauseScreen", "Sold for this, but not shown to work"),
                     note,
-                    responsive_columns(unproven, 900),
+                    ResponsiveColumns(unproven, 900),
                     role="Warning",
                 )
             )

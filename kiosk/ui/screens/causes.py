@@ -4,10 +4,9 @@ from collections.abc import Iterator
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.ui.painted import reusable, spare
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.translation import translate
-from kiosk.ui.widgets import card_button, empty_layout, text_label, touch_button
+from kiosk.ui.widgets import CardButton, text_label, touch_button
 
 
 class CausesScreen(Screen):
@@ -22,18 +21,13 @@ class CausesScreen(Screen):
                 translate("CausesScreen", "Tap the one that sounds closest. You can go back at any time."), "Lead"
             )
         )
-        tiles = spare("cause tiles")
-        if tiles is None:
-            tiles = reusable(QWidget(), "cause tiles")
-            tiles.setObjectName("ScreenColumn")
-            grid = QGridLayout(tiles)
-            grid.setContentsMargins(0, 0, 0, 0)
-            grid.setSpacing(20)
-        else:
-            grid = tiles.layout()
-            empty_layout(grid)
+        tiles = QWidget()
+        tiles.setObjectName("ScreenColumn")
+        grid = QGridLayout(tiles)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(20)
         for index, group in enumerate(self.content.cause_groups):
-            tile = card_button(group.title, group.summary, icon=group.icon, role="CauseTile")
+            tile = CardButton(group.title, group.summary, icon=group.icon, role="CauseTile")
             tile.clicked.connect(lambda _=False, group_id=group.id: self.go("cause", group_id))
             grid.addWidget(tile, index // 2, index % 2)
         self.column.addWidget(tiles)

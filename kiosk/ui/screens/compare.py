@@ -6,10 +6,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.storage.rows import Evidence, Treatment
-from kiosk.ui.painted import Block, evidence_words, reusable, spare, text_panel
+from kiosk.ui.painted import Block, evidence_words, text_panel
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.translation import filled, translate
-from kiosk.ui.widgets import add_to_section, card_button, empty_layout, responsive_columns, text_label
+from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, text_label
 
 ROWS = 12  # cards per evidence level before a "Show more" button: a clinic's own list may run to hundreds
 MEANING = {
@@ -22,16 +22,11 @@ MEANING = {
 
 def _group(heading: QWidget) -> QWidget:
     """One evidence level: its heading panel, then its cards (added with `add_to_section`)."""
-    group = spare("evidence group")
-    if group is None:
-        group = reusable(QWidget(), "evidence group")
-        group.setObjectName("ScreenColumn")
-        layout = QVBoxLayout(group)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-    else:
-        layout = group.layout()
-        empty_layout(layout)
+    group = QWidget()
+    group.setObjectName("ScreenColumn")
+    layout = QVBoxLayout(group)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(12)
     layout.addWidget(heading)
     layout.addStretch(1)  # beside a longer list, keep the cards at the top
     return group
@@ -52,7 +47,7 @@ class CompareScreen(Screen):
                 "Lead",
             )
         )
-        columns = responsive_columns([], 1100)
+        columns = ResponsiveColumns([], 1100)
         self.column.addWidget(columns)
         lists = []
         for level in Evidence:
@@ -79,8 +74,8 @@ class CompareScreen(Screen):
             label = filled(translate("CompareScreen", "Show more treatments (%1 not shown yet)"), left)
             self.column.addWidget(self.more_button(label, lambda: self._rows_from(lists, start + ROWS)))
 
-    def _card_button(self, card: Treatment, level: Evidence) -> QWidget:
+    def _card_button(self, card: Treatment, level: Evidence) -> CardButton:
         detail = filled(translate("CompareScreen", "For: %1"), card.who_may_help)
-        button = card_button(card.name, detail, accessible_name=f"{card.name}, {evidence_words(level)}")
+        button = CardButton(card.name, detail, accessible_name=f"{card.name}, {evidence_words(level)}")
         button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
         return button

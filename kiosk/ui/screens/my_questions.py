@@ -20,7 +20,7 @@ from kiosk.ui.questions import (
 )
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.translation import filled, translate
-from kiosk.ui.widgets import bullet_label, discard, section, text_label, touch_button
+from kiosk.ui.widgets import bullet_label, section, text_label, touch_button
 
 NONE_YET = QT_TRANSLATE_NOOP(
     "MyQuestionsScreen",
@@ -278,6 +278,7 @@ class MyQuestionsScreen(Screen):
         codes = self._codes_section(self._summary(questions))
         self.column.replaceWidget(self._codes, codes)
         codes.show()
-        discard(self._codes)
+        self._codes.hide()
+        self._codes.deleteLater()
         self._codes = codes
         QTimer.singleShot(0, self, self._make_codes)

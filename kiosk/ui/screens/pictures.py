@@ -12,7 +12,7 @@ from kiosk.resources import picture_path
 from kiosk.storage.rows import PicturePattern
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.translation import filled, translate
-from kiosk.ui.widgets import card_button, responsive_columns, section, text_label
+from kiosk.ui.widgets import CardButton, ResponsiveColumns, section, text_label
 
 TITLE = QT_TRANSLATE_NOOP("PicturesScreen", "What does it look like?")
 ONLY_A_DOCTOR = QT_TRANSLATE_NOOP(
@@ -53,11 +53,11 @@ class PicturesScreen(Screen):
             text_label(translate("PicturesScreen", "Tap the drawing that looks most like your hair loss."), "Lead")
         )
         self.column.addWidget(text_label(translate("PicturesScreen", ONLY_A_DOCTOR)))
-        tiles = responsive_columns([], 1100)
+        tiles = ResponsiveColumns([], 1100)
         self.column.addWidget(tiles)
         yield
         for pattern in self.content.pictures:
-            tile = card_button(
+            tile = CardButton(
                 pattern.title,
                 pattern.caption,
                 accessible_name=filled(translate("PicturesScreen", "Pattern: %1"), pattern.title),
@@ -90,7 +90,7 @@ class PictureScreen(Screen):
         buttons = []
         for cause_id in pattern.cause_ids:
             group = self.content.cause_group(cause_id)
-            button = card_button(
+            button = CardButton(
                 group.title,
                 group.summary,
                 icon=group.icon,
@@ -99,6 +99,6 @@ class PictureScreen(Screen):
             button.clicked.connect(lambda _=False, group_id=group.id: self.go("cause", group_id))
             buttons.append(button)
         self.column.addWidget(
-            section(translate("PicturesScreen", "Causes worth reading about"), responsive_columns(buttons, 1100))
+            section(translate("PicturesScreen", "Causes worth reading about"), ResponsiveColumns(buttons, 1100))
         )
         yield

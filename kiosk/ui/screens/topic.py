@@ -6,7 +6,7 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.cause import treatment_button
 from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section, sources_line
 from kiosk.ui.translation import translate
-from kiosk.ui.widgets import list_section, responsive_columns, section, text_label
+from kiosk.ui.widgets import ResponsiveColumns, list_section, section, text_label
 
 
 class TopicScreen(Screen):
@@ -19,7 +19,7 @@ class TopicScreen(Screen):
         self.column.addWidget(key_points_section(topic.key_points))
         self.column.addWidget(text_label(topic.summary, "Lead"))
         yield
-        parts = responsive_columns([list_section(part.title, part.entries) for part in topic.sections])
+        parts = ResponsiveColumns([list_section(part.title, part.entries) for part in topic.sections])
         self.column.addWidget(parts)
         yield
         buttons = []
@@ -28,7 +28,7 @@ class TopicScreen(Screen):
             button.clicked.connect(lambda _=False, card=card_id: self.go("treatment", card))
             buttons.append(button)
         if buttons:
-            self.column.addWidget(section(translate("TopicScreen", "Read more"), responsive_columns(buttons, 900)))
+            self.column.addWidget(section(translate("TopicScreen", "Read more"), ResponsiveColumns(buttons, 900)))
         self.column.addWidget(next_steps_section(topic.next_steps))
         self.column.addWidget(checked_by_label(topic.checked_by, sources_line(topic.sources)))
         yield

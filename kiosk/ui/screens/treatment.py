@@ -8,8 +8,8 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.sign_off import checked_by_label, key_points_section, next_steps_section, sources_line
 from kiosk.ui.translation import filled, translate
 from kiosk.ui.widgets import (
+    ResponsiveColumns,
     evidence_badge,
-    responsive_columns,
     section,
     text_label,
     text_section,
@@ -39,7 +39,7 @@ class TreatmentScreen(Screen):
             title = translate("TreatmentScreen", "Get help now if…")
             self.column.addWidget(text_panel(title, [*signs, Block(card.get_help_action, bold=True)], "Warning"))
             yield
-        sections = responsive_columns([])
+        sections = ResponsiveColumns([])
         self.column.addWidget(sections)
         for title, text in (
             (translate("TreatmentScreen", "What it is"), card.what_it_is),
