@@ -76,20 +76,19 @@ class ContentChanges:
                 )
                 if items
             ]
-        if self.cards_reordered:
-            parts.append("reordered cards")
-        if self.causes_reordered:
-            parts.append("reordered causes")
-        if self.red_flags_changed:
-            parts.append("changed warning signs")
-        if self.glossary_changed:
-            parts.append("changed words explained")
-        if self.topics_changed:
-            parts.append("changed topics")
-        if self.pictures_changed:
-            parts.append("changed the picture guide")
-        if self.translations_changed:
-            parts.append("changed translations")
+        parts += [
+            words
+            for changed, words in (
+                (self.cards_reordered, "reordered cards"),
+                (self.causes_reordered, "reordered causes"),
+                (self.red_flags_changed, "changed warning signs"),
+                (self.glossary_changed, "changed words explained"),
+                (self.topics_changed, "changed topics"),
+                (self.pictures_changed, "changed the picture guide"),
+                (self.translations_changed, "changed translations"),
+            )
+            if changed
+        ]
         parts += [f"changed {field_label(key).lower()}" for key in self.settings_changed]
         return parts
 
