@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.content.languages import native_name
 from kiosk.ui.look import Look
+from kiosk.ui.translation import filled
 from kiosk.ui.widgets import touch_button
 
 SPACING = 16
@@ -65,7 +66,7 @@ class AccessBar(QWidget):
 
     def show_look(self, look: Look) -> None:
         """Show the state of each choice in `look` (without asking for it again)."""
-        size = QCoreApplication.translate("AccessBar", "%1 %").replace("%1", str(look.percent))
+        size = filled(QCoreApplication.translate("AccessBar", "%1 %"), look.percent)
         name = QCoreApplication.translate("AccessBar", "Text size")
         self.text_size_button.setText(f"{name}  {size}")
         self.text_size_button.setAccessibleDescription(size)

@@ -11,6 +11,7 @@ from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.icons import use_high_contrast_icons
 from kiosk.ui.long_press import LongPress
 from kiosk.ui.look import Look, Looks, rules_for
+from kiosk.ui.translation import filled
 from kiosk.ui.widgets import bundled_icon, styled_bar, text_label, touch_button
 
 DEFAULT_TITLE = "Hair loss: know your options"
@@ -215,7 +216,7 @@ class Frame(QWidget):
     def set_question_count(self, count: int, visible: bool) -> None:
         """Say "My questions (n)" on the button, and show or hide it."""
         self._question_count = (count, visible)
-        label = QCoreApplication.translate("Frame", "My questions (%1)").replace("%1", str(count))
+        label = filled(QCoreApplication.translate("Frame", "My questions (%1)"), count)
         self.my_questions_button.setText(label)
         self.my_questions_button.setAccessibleName(label)
         self.my_questions_button.setVisible(visible)
