@@ -109,10 +109,14 @@ def test_every_screen_a_patient_reaches_in_spanish_shows_no_english_that_has_a_s
     reader.read("start")
     patient.tap("Toque para empezar")
     reader.read("causes")
-    for group in spanish.cause_groups:
-        patient.tap(group.title)
-        reader.read(f"cause {group.id}")
+
+    def visit_and_go_back(button: str, screen: str) -> None:
+        patient.tap(button)
+        reader.read(screen)
         patient.tap("Atrás")
+
+    for group in spanish.cause_groups:
+        visit_and_go_back(group.title, f"cause {group.id}")
     patient.tap("¿Cómo se ve? Vea dibujos")
     reader.read("pictures")
     pattern = spanish.pictures[0]
@@ -121,9 +125,7 @@ def test_every_screen_a_patient_reaches_in_spanish_shows_no_english_that_has_a_s
     patient.tap("Atrás")
     patient.tap("Atrás")
     for topic in spanish.topics:
-        patient.tap(topic.title)
-        reader.read(f"topic {topic.id}")
-        patient.tap("Atrás")
+        visit_and_go_back(topic.title, f"topic {topic.id}")
     patient.tap("¿Qué funciona de verdad? Compare los tratamientos")
     reader.read("compare")
     patient.tap("Atrás")
