@@ -3,6 +3,7 @@
 import time
 from collections.abc import Callable, Iterator
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -149,11 +150,16 @@ class Screen(QWidget):
         if self.styleSheet() == sheet:
             return
         # Qt styles every widget under the screen again, even those emptied out and waiting for deleteLater
-        # (6-8 ms on a long screen): those wait outside it. The spare panels stay (moving one costs as much).
+        # (6-8 ms on a long screen): those wait outside it. Spare panels would be styled again too, all of them
+        # before the first frame (a glossary keeps dozens); moving one out costs as much, so they are deleted
+        # at once (hidden and unused, no event is on its way to them) and the build makes what it needs.
         holder = self.column.parentWidget()
         for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if not isinstance(child, TextPanel):
                 child.setParent(self._parked)
+        for panel in self._spare_panels:
+            shiboken6.delete(panel)
+        self._spare_panels.clear()
         self.setStyleSheet(sheet)
 
     def build(self, argument: str | None) -> Iterator[None]:
