@@ -122,7 +122,6 @@ class Screen(QWidget):
         self._built_for: tuple[str | None, Look] | None = None
         self._rest: Iterator[None] | None = None
         self._spare_panels: list[TextPanel] = []
-        self._parked = QWidget()  # never shown: the emptied widgets wait here for deleteLater on a change of look
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
@@ -149,16 +148,13 @@ class Screen(QWidget):
         """The look's rules on the emptied screen, only when they change (a language alone changes none)."""
         if self.styleSheet() == sheet:
             return
-        # Qt styles every widget under the screen again, even those emptied out and waiting for deleteLater
-        # (6-8 ms on a long screen): those wait outside it. Spare panels would be styled again too, all of them
-        # before the first frame (a glossary keeps dozens); moving one out costs as much, so they are deleted
-        # at once (hidden and unused, no event is on its way to them) and the build makes what it needs.
+        # Qt styles every widget under the screen again, hidden ones too, before the first frame in the new look:
+        # the emptied widgets waiting for deleteLater (6-8 ms on a long screen) and the spare panels (a glossary
+        # keeps dozens). Moving one out costs as much as styling it, so they are deleted now: all are hidden and
+        # unused, and no tap is on its way out of them (a change of look comes from the frame, not the screen).
         holder = self.column.parentWidget()
         for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if not isinstance(child, TextPanel):
-                child.setParent(self._parked)
-        for panel in self._spare_panels:
-            shiboken6.delete(panel)
+            shiboken6.delete(child)
         self._spare_panels.clear()
         self.setStyleSheet(sheet)
 
