@@ -1,5 +1,7 @@
 """Printing my questions: one page with the clinic name and doctor guidance; a broken printer never holds anyone up."""
 
+import subprocess
+import sys
 import threading
 
 from admin_runner import kiosk_admin
@@ -122,3 +124,14 @@ def test_print_sample_writes_the_printout_as_a_one_page_pdf(tmp_path):
     assert "sample printout" in result.stdout
     pages = pdf_pages(out)
     assert len(pages) == 1 and "My questions for the doctor" in pages[0]
+
+
+def test_looking_for_a_printer_leaves_the_printer_libraries_out_of_the_kiosk():
+    """The look-up My questions makes runs in a helper process: the kiosk's memory does not keep the printer
+    system's libraries for every patient who never prints. (This machine has no printer set up.)"""
+    code = (
+        "import sys; from kiosk.ui.printing import printer_is_set_up; "
+        "print(printer_is_set_up(), 'PySide6.QtPrintSupport' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["False", "False"]

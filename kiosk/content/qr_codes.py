@@ -9,11 +9,10 @@ import base64
 import io
 import json
 import logging
-import os
 import subprocess
 import sys
-from pathlib import Path
 
+from kiosk.content.helper_process import ask_helper
 from kiosk.content.summary import QR_VERSION_LIMIT
 
 log = logging.getLogger("kiosk.qr")
@@ -36,21 +35,9 @@ def png_of(text: str, pixels: int) -> bytes:
 def pngs_of(texts: list[str], pixels: int) -> list[bytes]:
     """The texts as QR code PNGs, made in the helper process (here, if it cannot run). Blocks: call it from a
     worker thread or a command, never from the GUI thread."""
-    request = json.dumps({"texts": texts, "pixels": pixels})
-    package_root = str(Path(__file__).resolve().parents[2])
-    environment = dict(
-        os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
-    )
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "kiosk.content.qr_codes"],
-            input=request.encode("utf-8"),
-            capture_output=True,
-            timeout=HELPER_TIMEOUT_S,
-            env=environment,
-            check=True,
-        )
-        return [base64.b64decode(png) for png in json.loads(done.stdout)]
+        pngs = ask_helper("kiosk.content.qr_codes", {"texts": texts, "pixels": pixels}, HELPER_TIMEOUT_S)
+        return [base64.b64decode(png) for png in pngs]
     except (OSError, ValueError, subprocess.SubprocessError) as error:
         log.warning("The QR code helper did not run (%s); making the codes in the kiosk itself", error)
         return [png_of(text, pixels) for text in texts]

@@ -5,11 +5,16 @@ goes wrong (no printer, offline, out of paper) comes back as one plain sentence 
 codes and the page look like is in kiosk.ui.printout, imported only when one is first made.
 """
 
+import json
 import logging
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from kiosk.content.helper_process import ask_helper
 from kiosk.content.summary import Summary
 
 log = logging.getLogger("kiosk.printing")
@@ -18,6 +23,8 @@ PRINTER_PROBLEM = QT_TRANSLATE_NOOP(
     "Printing", "The printer is not working right now. Take a photo of the code with your phone instead."
 )
 PRINTED = QT_TRANSLATE_NOOP("Printing", "Printed. Take your page from the printer.")
+PRINTER_CHECK_TIMEOUT_S = 20  # a printer system that does not answer in this time counts as no printer
+PRINTER_RECHECK_S = 60  # a printer plugged in shows its Print button within this time
 
 
 class PrinterProblem(Exception):
@@ -41,7 +48,18 @@ def system_printer():
 
 
 def printer_is_set_up() -> bool:
-    """Whether the system has a default printer (it may still be offline when the time comes)."""
+    """Whether the system has a default printer (it may still be offline when the time comes), asked in a helper
+    process: the printer system's client libraries stay in memory once loaded (about 4 MB), and most visits to
+    My questions print nothing. Asked here if the helper cannot run. Blocks: call it from a worker thread."""
+    try:
+        return bool(ask_helper("kiosk.ui.printing", None, PRINTER_CHECK_TIMEOUT_S))
+    except (OSError, ValueError, subprocess.SubprocessError) as error:
+        log.warning("The printer helper did not run (%s); looking for a printer in the kiosk itself", error)
+        return default_printer_here()
+
+
+def default_printer_here() -> bool:
+    """Whether Qt, in this process, sees a default printer."""
     from PySide6.QtPrintSupport import QPrinterInfo
 
     return not QPrinterInfo.defaultPrinter().isNull()
@@ -80,6 +98,7 @@ class Printing(QObject):
         self.make_printer: Callable[[], object] = system_printer
         self.is_set_up: Callable[[], bool] = printer_is_set_up
         self.available = False
+        self._checked_at: float | None = None  # when a printer was last looked for
         self.busy = False
         self._tasks: dict[int, tuple[_Task, Callable[[object], None]]] = {}
         self._last_done: _Task | None = None  # kept until the next one is done: its signal may still be on its way
@@ -92,7 +111,12 @@ class Printing(QObject):
         return ticket
 
     def look_for_printer(self) -> None:
-        """Find out (in a worker thread) whether a printer is set up; availability_changed tells."""
+        """Find out (in a worker thread) whether a printer is set up; availability_changed tells. An answer less
+        than PRINTER_RECHECK_S old is told again without asking."""
+        if self._checked_at is not None and time.monotonic() - self._checked_at < PRINTER_RECHECK_S:
+            QTimer.singleShot(0, self, lambda: self.availability_changed.emit(self.available))
+            return
+        self._checked_at = time.monotonic()
         self._start(self._safely(self.is_set_up, False), self._found)
 
     def print_summary(self, summary: Summary) -> None:
@@ -144,3 +168,15 @@ class Printing(QObject):
     def _printed(self, message: str) -> None:
         self.busy = False
         self.finished.emit(message)
+
+
+def main() -> None:
+    """The printer helper: whether a default printer is set up, as JSON on stdout."""
+    from kiosk.content.glyphs import command_line_application
+
+    command_line_application()
+    sys.stdout.write(json.dumps(default_printer_here()))
+
+
+if __name__ == "__main__":
+    main()
