@@ -4,6 +4,7 @@ Each widget costs time on a first visit (made, styled, laid out, painted) and me
 of labels in nested layouts cost about 1.6 ms per section, one widget drawing its own text about a third of
 that. The text is drawn as plain text, never as HTML: staff-typed `<b>` shows as `<b>`."""
 
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -66,22 +67,25 @@ _WRAPPED: dict[tuple[str, int, str], QSize] = {}  # (font, width, text): the sam
 MEASURED_TEXTS = 4000  # about a day's worth of places at a few widths: forgotten all at once beyond that
 
 
-def font_metrics(font: QFont) -> QFontMetrics:
-    """The metrics of `font`, made once per font."""
-    metrics = _METRICS.get(font.key())
+def font_metrics(font: QFont, key: str | None = None) -> QFontMetrics:
+    """The metrics of `font` (whose `font.key()` may be given), made once per font."""
+    key = key or font.key()
+    metrics = _METRICS.get(key)
     if metrics is None:
-        metrics = _METRICS[font.key()] = QFontMetrics(font)
+        metrics = _METRICS[key] = QFontMetrics(font)
     return metrics
 
 
-def wrapped_size(font: QFont, width: int, text: str) -> QSize:
-    """The size of `text` wrapped within `width` in `font`, measured once (text layout is the dearest part)."""
-    key = (font.key(), width, text)
-    size = _WRAPPED.get(key)
+def wrapped_size(font: QFont, width: int, text: str, key: str | None = None) -> QSize:
+    """The size of `text` wrapped within `width` in `font` (whose `font.key()` may be given, one string shared
+    by every entry: a fresh copy per text would hold a megabyte), measured once (text layout is the dearest part)."""
+    key = key or font.key()
+    size = _WRAPPED.get((key, width, text))
     if size is None:
         if len(_WRAPPED) >= MEASURED_TEXTS:
             _WRAPPED.clear()
-        size = _WRAPPED[key] = font_metrics(font).boundingRect(QRect(0, 0, width, 1 << 20), WRAP, text).size()
+        metrics = font_metrics(font, key)
+        size = _WRAPPED[(key, width, text)] = metrics.boundingRect(QRect(0, 0, width, 1 << 20), WRAP, text).size()
     return size
 
 
@@ -90,7 +94,7 @@ class Blocks:
 
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
-        self._fonts: tuple[int, list[QFont]] = (0, [])  # (base px, a font per block)
+        self._fonts: tuple[int, list[QFont], list[str]] = (0, [], [])  # (base px, a font per block, their keys)
         self._rects: dict[int, list[QRect]] = {}  # by width, for the base px of the fonts
 
     def fonts(self, base: QFont) -> list[QFont]:
@@ -103,7 +107,7 @@ class Blocks:
                     font.setPixelSize(round(base.pixelSize() * block.scale))
                 font.setBold(block.bold or block.evidence is not None)
                 fonts.append(font)
-            self._fonts, self._rects = (base.pixelSize(), fonts), {}
+            self._fonts, self._rects = (base.pixelSize(), fonts, [sys.intern(font.key()) for font in fonts]), {}
         return self._fonts[1]
 
     def rects(self, base: QFont, width: int) -> list[QRect]:
@@ -113,9 +117,10 @@ class Blocks:
             if len(self._rects) > 4:
                 self._rects.clear()
             rects, top = [], 0
-            for index, (block, font) in enumerate(zip(self.blocks, fonts, strict=True)):
+            keys = self._fonts[2]
+            for index, (block, font, key) in enumerate(zip(self.blocks, fonts, keys, strict=True)):
                 top += block.gap if index else 0
-                metrics = font_metrics(font)
+                metrics = font_metrics(font, key)
                 indent = metrics.horizontalAdvance(block.mark + "  ") if block.mark else 0
                 if block.evidence is not None:
                     across, down = BADGE_PADDING
@@ -123,7 +128,7 @@ class Blocks:
                     size = QSize(max(metrics.horizontalAdvance(line) for line in lines) + 2 * across,
                                  metrics.height() * len(lines) + 2 * down)  # fmt: skip
                 else:
-                    size = wrapped_size(font, max(width - indent, 1), block.text)
+                    size = wrapped_size(font, max(width - indent, 1), block.text, key)
                 rects.append(QRect(indent, top, min(size.width(), width - indent), size.height()))
                 top += size.height()
             self._rects[width] = rects
