@@ -16,7 +16,7 @@ import time
 
 INTERPRETER_UP = time.monotonic()
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget  # noqa: E402
 
 from bench import taps  # noqa: E402
@@ -193,6 +193,7 @@ def widgets_per_screen(window) -> dict[str, dict[str, int]]:
             continue
         window.navigator.home()
         window.navigator.go(route)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # emptied, on their way out: not counted
         screen = window.current_screen()
         content = screen.column.parentWidget()
         first_view = len(built_widgets(content))
