@@ -63,7 +63,7 @@ def badge_lines(evidence: Evidence, metrics: QFontMetrics, width: int) -> str:
 
 
 _METRICS: dict[str, QFontMetrics] = {}
-_WRAPPED: dict[tuple[str, int, str], QSize] = {}  # (font, width, text): the same places are shown again and again
+_WRAPPED: dict[tuple[str, int, str], tuple[int, int]] = {}  # (font, width, text): (width, height); places come back
 MEASURED_TEXTS = 4000  # about a day's worth of places at a few widths: forgotten all at once beyond that
 
 
@@ -76,16 +76,16 @@ def font_metrics(font: QFont, key: str | None = None) -> QFontMetrics:
     return metrics
 
 
-def wrapped_size(font: QFont, width: int, text: str, key: str | None = None) -> QSize:
-    """The size of `text` wrapped within `width` in `font` (whose `font.key()` may be given, one string shared
-    by every entry: a fresh copy per text would hold a megabyte), measured once (text layout is the dearest part)."""
+def wrapped_size(font: QFont, width: int, text: str, key: str | None = None) -> tuple[int, int]:
+    """(width, height) of `text` wrapped within `width` in `font` (whose interned `font.key()` may be given: one
+    string for every entry of a font), measured once (text layout is the dearest part)."""
     key = key or font.key()
     size = _WRAPPED.get((key, width, text))
     if size is None:
         if len(_WRAPPED) >= MEASURED_TEXTS:
             _WRAPPED.clear()
-        metrics = font_metrics(font, key)
-        size = _WRAPPED[(key, width, text)] = metrics.boundingRect(QRect(0, 0, width, 1 << 20), WRAP, text).size()
+        bounds = font_metrics(font, key).boundingRect(QRect(0, 0, width, 1 << 20), WRAP, text)
+        size = _WRAPPED[(key, width, text)] = (bounds.width(), bounds.height())  # a Qt value object weighs 3 times more
     return size
 
 
@@ -125,12 +125,12 @@ class Blocks:
                 if block.evidence is not None:
                     across, down = BADGE_PADDING
                     lines = badge_lines(block.evidence, metrics, width - indent).split("\n")
-                    size = QSize(max(metrics.horizontalAdvance(line) for line in lines) + 2 * across,
-                                 metrics.height() * len(lines) + 2 * down)  # fmt: skip
+                    size = (max(metrics.horizontalAdvance(line) for line in lines) + 2 * across,
+                            metrics.height() * len(lines) + 2 * down)  # fmt: skip
                 else:
                     size = wrapped_size(font, max(width - indent, 1), block.text, key)
-                rects.append(QRect(indent, top, min(size.width(), width - indent), size.height()))
-                top += size.height()
+                rects.append(QRect(indent, top, min(size[0], width - indent), size[1]))
+                top += size[1]
             self._rects[width] = rects
         return self._rects[width]
 
