@@ -153,9 +153,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def start_unattended_services(window, db_path: Path) -> None:
-    """Opening hours, the heartbeat for monitoring and the watched folder, after the first frame."""
-    from kiosk.ui.unattended import start_heartbeat, start_opening_hours, start_watched_folder
+    """One memory arena, opening hours, the heartbeat for monitoring and the watched folder, after the first
+    frame."""
+    from kiosk.ui.unattended import start_heartbeat, start_opening_hours, start_watched_folder, use_one_memory_arena
 
+    use_one_memory_arena()
     window.opening_hours = start_opening_hours(window)
     window.heartbeat = start_heartbeat(window, db_path)
     window.folder_watch = start_watched_folder(window, db_path)

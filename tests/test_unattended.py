@@ -2,6 +2,8 @@
 
 import logging
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -185,3 +187,41 @@ def test_the_traceback_goes_to_the_rotating_log_file_for_it(window, patient, qtb
     for handler in logging.getLogger("kiosk").handlers[:]:
         logging.getLogger("kiosk").removeHandler(handler)
         handler.close()
+
+
+ARENA_COUNT = """
+import ctypes, sys, tempfile, threading
+from kiosk.ui.unattended import use_one_memory_arena
+if sys.argv[1] == "one":
+    assert use_one_memory_arena()
+start = threading.Barrier(4)
+def work():
+    start.wait()
+    for _ in range(3):
+        kept = [bytes(1000 + n % 500) for n in range(20_000)]  # malloc'd, not Python's small-object pools
+        del kept
+threads = [threading.Thread(target=work) for _ in range(4)]
+[thread.start() for thread in threads]
+[thread.join() for thread in threads]
+libc = ctypes.CDLL(None)
+libc.fopen.restype = ctypes.c_void_p
+with tempfile.NamedTemporaryFile(suffix=".xml") as report:
+    stream = libc.fopen(report.name.encode(), b"w")
+    libc.malloc_info(0, ctypes.c_void_p(stream))
+    libc.fclose(ctypes.c_void_p(stream))
+    print(open(report.name).read().count('<heap nr="'))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="glibc malloc arenas: Linux only")
+def test_threads_of_a_kiosk_left_running_share_one_memory_arena():
+    """Worker threads that each kept an arena of their own would keep what they freed for the months a kiosk
+    runs; after the kiosk's setting, four threads allocating at once leave one arena, not several."""
+
+    def arenas(mode: str) -> int:
+        done = subprocess.run([sys.executable, "-c", ARENA_COUNT, mode], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return int(done.stdout)
+
+    assert arenas("default") > 1  # the check can fail: without the setting, glibc gives threads arenas
+    assert arenas("one") == 1

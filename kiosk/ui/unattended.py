@@ -17,6 +17,23 @@ LOOK_EVERY_MS = 60_000  # the periodic look catches what the file watcher misses
 LOOK_AFTER_CHANGE_MS = 6_000  # a little over SETTLE_SECONDS: a file just written is looked at once it settles
 
 
+M_ARENA_MAX = -8  # glibc's mallopt() parameter number
+
+
+def use_one_memory_arena() -> bool:
+    """Have every thread allocate from the one malloc arena (glibc); False where that cannot be set.
+
+    glibc gives each thread that allocates at once with another its own arena, which keeps what it freed for good
+    (the kiosk's worker threads wait on helper processes and printers a few times an hour, for months). With one
+    arena the memory a thread frees serves the GUI thread again; the kiosk's threads rarely run at once."""
+    import ctypes
+
+    try:
+        return bool(ctypes.CDLL(None).mallopt(M_ARENA_MAX, 1))  # the process's own symbols: libc's among them
+    except (OSError, AttributeError):  # not glibc (another libc, or another system)
+        return False
+
+
 def is_quiet(window) -> bool:
     """No patient: the start screen with nothing behind it and no question on screen."""
     closed = getattr(window, "closed_screen", None)
