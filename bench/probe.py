@@ -123,8 +123,8 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
         tapper.run(choose, finish)
 
     def finish() -> None:
-        result["tap_to_paint_ms"] = tapper.latencies
-        result["first_visit_ms"] = tapper.first_visits
+        result["tap_to_paint_ms"] = {kind: list(samples) for kind, samples in tapper.latencies.items()}
+        result["first_visit_ms"] = {kind: list(samples) for kind, samples in tapper.first_visits.items()}
         result["tap_timeouts"] = tapper.timeouts
         result["tap_timeouts_by_kind"] = tapper.timeouts_by_kind
         result["all_taps"] = tapper.taps
