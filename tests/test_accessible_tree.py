@@ -67,6 +67,18 @@ def test_after_each_tap_focus_is_on_the_new_screens_title(window, patient, qtbot
     assert [(node.name, node.level) for node in focused] == [(window.current_screen().heading().text(), 1)]
 
 
+def test_a_screen_reader_press_on_another_language_leaves_focus_on_the_title_in_that_language(window, patient, qtbot):
+    """A screen reader presses a button without moving focus to it (AT-SPI's Press is a click): the screen is
+    built again in Spanish, and focus must land on its new title, not on whatever header button comes next."""
+    patient.tap("Tap to start")
+    english_title = window.current_screen().heading().text()
+    window.frame.access_bar.language_buttons["es"].click()
+    focused = [node for node in accessible_tree(window) if node.focused]
+    title = window.current_screen().heading()
+    assert title.text() != english_title
+    assert [(node.name, node.level) for node in focused] == [(title.text(), 1)]
+
+
 @pytest.mark.parametrize("route", [Route("start"), Route("causes"), Route("cause", "hormonal"),
                                    Route("treatment", "minoxidil-topical"), Route("red_flags"), Route("compare"),
                                    Route("glossary"), Route("pictures")])  # fmt: skip

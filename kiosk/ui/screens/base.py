@@ -7,6 +7,7 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -277,7 +278,11 @@ class Screen(QWidget):
         blocks = [self.column.itemAt(index).geometry() for index in range(self.column.count())]
         index = next((i for i, block in enumerate(blocks) if block.bottom() >= top), None)
         argument = self._built_for[0] if self._built_for else None
+        focus_was_here = self.isAncestorOf(QApplication.focusWidget())
         self.show_route(argument, look)
+        if focus_was_here and self.heading() is not None:
+            # Its widget is gone: focus goes to the new title, as on a new screen, not to the next header button.
+            self.heading().setFocus(Qt.FocusReason.OtherFocusReason)
         if top <= 0 or index is None:
             self.reset_scroll()
             return
