@@ -124,6 +124,7 @@ class KioskWindow(QMainWindow):
         # and Qt's wrappers live as long as the process: Python's collector need not walk them again (with 1,000
         # cards a full collection took 17-19 ms in the middle of a tap, about 3 ms once they are left out).
         self.content  # noqa: B018 - read for its effect
+        gc.collect()  # what is garbage now is not frozen with the rest
         gc.freeze()
         # The engine starts a moment after the first frame, before a patient is likely to be there.
         QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
