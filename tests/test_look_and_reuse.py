@@ -89,10 +89,10 @@ def test_a_language_alone_keeps_the_screen_in_its_text_size_and_contrast(window,
     qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(patient.button("High contrast"), Qt.MouseButton.LeftButton)
     patient.tap("Tap to start")
-    sheet = window.current_screen().styleSheet()
+    sheet = window.current_screen().look_stylesheet()
     assert "#FFFF00" in sheet  # high contrast
     qtbot.mouseClick(patient.button("Español"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: patient.sees("Tamaño del texto"))
-    assert window.current_screen().styleSheet() == sheet
+    assert window.current_screen().look_stylesheet() == sheet
     assert window.frame.access_bar.text_size_button.text().endswith("130 %")
     assert window.frame.access_bar.contrast_button.isChecked()

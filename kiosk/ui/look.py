@@ -88,6 +88,18 @@ def rules_for(stylesheet: str, names: frozenset[str]) -> str:
     return "\n".join(kept)
 
 
+_SKELETON = re.compile(r"QScrollArea|QScrollBar|#ScreenPage")
+
+
+@lru_cache(maxsize=16)
+def skeleton_rules(stylesheet: str) -> str:
+    """Only the rules of `stylesheet` for a screen's scroll area, scroll bars and page: those change with the
+    contrast alone (a text size has none), so a screen shown at a new text size need not style them again."""
+    return "\n".join(
+        f"{selector.strip()} {{{body}}}" for selector, body in _RULE.findall(stylesheet) if _SKELETON.search(selector)
+    )
+
+
 _IN_LANGUAGE: dict[tuple[int, str], tuple[Content, Content]] = {}  # (id of the English, language): (English, it)
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.storage.rows import Content
-from kiosk.ui.look import NORMAL, Look, content_for
+from kiosk.ui.look import NORMAL, Look, content_for, skeleton_rules
 from kiosk.ui.navigator import Route
 from kiosk.ui.painted import TextPanel, reusing
 from kiosk.ui.widgets import touch_button
@@ -146,18 +146,27 @@ class Screen(QWidget):
         self._build_while(lambda: not self._fills_view())
 
     def _take_stylesheet(self, sheet: str) -> None:
-        """The look's rules on the emptied screen, only when they change (a language alone changes none)."""
-        if self.styleSheet() == sheet:
+        """The look's rules on the emptied screen, only when they change (a language alone changes none): all of
+        them on the column, and on the screen only those for its scroll area, scroll bars and page (the same
+        for every text size: a new size does not style those again, 1.2-1.5 ms a screen)."""
+        holder = self.column.parentWidget()
+        if holder.styleSheet() == sheet:
             return
-        # Qt styles every widget under the screen again, hidden ones too, before the first frame in the new look:
+        # Qt styles every widget under the column again, hidden ones too, before the first frame in the new look:
         # the emptied widgets waiting for deleteLater (6-8 ms on a long screen) and the spare panels (a glossary
         # keeps dozens). Moving one out costs as much as styling it, so they are deleted now: all are hidden and
         # unused, and no tap is on its way out of them (a change of look comes from the frame, not the screen).
-        holder = self.column.parentWidget()
         for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             shiboken6.delete(child)
         self._spare_panels.clear()
-        self.setStyleSheet(sheet)
+        skeleton = skeleton_rules(sheet)
+        if self.styleSheet() != skeleton:
+            self.setStyleSheet(skeleton)
+        holder.setStyleSheet(sheet)
+
+    def look_stylesheet(self) -> str:
+        """The look's rules the screen's text is shown with."""
+        return self.column.parentWidget().styleSheet()
 
     def build(self, argument: str | None) -> Iterator[None]:
         """Add this screen's widgets to `self.column`, yielding wherever the rest may come later."""
