@@ -2,7 +2,7 @@
 section panels with the new text, and a bar hidden during a change of look shows the look when it appears."""
 
 from conftest import wait_until_complete
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.painted import TextPanel
@@ -96,3 +96,38 @@ def test_a_language_alone_keeps_the_screen_in_its_text_size_and_contrast(window,
     assert window.current_screen().look_stylesheet() == sheet
     assert window.frame.access_bar.text_size_button.text().endswith("130 %")
     assert window.frame.access_bar.contrast_button.isChecked()
+
+
+class FirstFrameOfPage(QObject):
+    """Notes, at the first frame that paints a screen's page, the sections on it drawn shorter than their text."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window, self.painted, self.squeezed = window, False, []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            for panel in visible_panels(self.window):
+                if panel.height() < panel.heightForWidth(panel.width()):
+                    self.squeezed.append((panel.parts()[0], panel.height(), panel.heightForWidth(panel.width())))
+        return False
+
+
+def test_a_card_at_a_new_text_size_shows_its_first_view_at_full_height_in_the_first_frame(window, patient, qtbot):
+    """Portrait, a card read to its end, then Text size: the first frame shows the card's first view with each
+    section at its full height. Before, the card's two-column sections took no room until Qt's next turn, so the
+    whole card was built before the first frame and painted squeezed into the page's old height, then jumped."""
+    window.resize(1080, 1920)
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    patient.tap(f"{window.content.treatments[0].name}, ")
+    wait_until_complete(qtbot, window)
+    page = window.current_screen().scroll.widget()
+    first_frame = FirstFrameOfPage(window)
+    page.installEventFilter(first_frame)
+    qtbot.mouseClick(patient.button("Text size"), Qt.MouseButton.LeftButton)
+    assert not window.current_screen().is_complete()  # the first view only, before the first frame
+    qtbot.waitUntil(lambda: first_frame.painted)
+    page.removeEventFilter(first_frame)
+    assert first_frame.squeezed == []

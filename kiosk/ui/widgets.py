@@ -193,6 +193,10 @@ class ResponsiveColumns(QWidget):
         self._widgets.append(widget)
         index = len(self._widgets) - 1
         self._grid.addWidget(widget, index // self._columns, index % self._columns)
+        if self.isVisible() and not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            # Now, not at Qt's next turn: a hidden widget takes no room, so the screen building its first view
+            # would not see it fill the view, and would build the whole screen before the first frame.
+            widget.show()
         has_grown(self)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
