@@ -55,9 +55,52 @@ def by_keys_too(button: QPushButton) -> QPushButton:
     return button
 
 
+class WrappingButton(QPushButton):
+    """A button whose words go onto more lines when it is narrower than its text (a long translation, or a title
+    staff typed, at the largest text size) rather than making the whole screen wider than the glass."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self._words = text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._words = text
+        super().setText(text)
+        self._wrap(self.width())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        longest_word = max((metrics.horizontalAdvance(word) for word in self._words.split()), default=0)
+        return QSize(min(hint.width(), self._room_around_text() + longest_word), hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._wrap(event.size().width())
+
+    def _room_around_text(self) -> int:
+        """The button's width less its text's: padding, border and icon."""
+        shown = super().text().split("\n")
+        return super().sizeHint().width() - max(self.fontMetrics().horizontalAdvance(line) for line in shown)
+
+    def _wrap(self, width: int) -> None:
+        room, metrics = width - self._room_around_text(), self.fontMetrics()
+        lines: list[str] = []
+        for word in self._words.split():
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        wrapped = "\n".join(lines) if len(lines) > 1 and metrics.horizontalAdvance(self._words) > room else self._words
+        if wrapped != super().text():
+            super().setText(wrapped)
+            self.updateGeometry()
+
+
 def touch_button(text: str, role: str = "ListItem", icon: str | None = None) -> QPushButton:
-    """A large button for a finger (and keys): plain text, an accessible name, optional SVG icon."""
-    button = by_keys_too(QPushButton(text))
+    """A large button for a finger (and keys): plain text that wraps where it must, an accessible name, optional
+    SVG icon."""
+    button = by_keys_too(WrappingButton(text))
     button.setObjectName(role)
     button.setAccessibleName(text)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
