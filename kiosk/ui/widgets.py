@@ -55,6 +55,9 @@ def by_keys_too(button: QPushButton) -> QPushButton:
     return button
 
 
+FRAME_ROLES = {"NavButton"}
+
+
 class WrappingButton(QPushButton):
     """A button whose words go onto more lines when it is narrower than its text (a long translation, or a title
     staff typed, at the largest text size) rather than making the whole screen wider than the glass."""
@@ -67,6 +70,11 @@ class WrappingButton(QPushButton):
         self._words = text
         super().setText(text)
         self._wrap(self.width())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As wide as the words on one line (a button wrapped once would otherwise keep asking for less)."""
+        hint = super().sizeHint()
+        return QSize(self._room_around_text() + self.fontMetrics().horizontalAdvance(self._words), hint.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
@@ -98,9 +106,10 @@ class WrappingButton(QPushButton):
 
 
 def touch_button(text: str, role: str = "ListItem", icon: str | None = None) -> QPushButton:
-    """A large button for a finger (and keys): plain text that wraps where it must, an accessible name, optional
-    SVG icon."""
-    button = by_keys_too(WrappingButton(text))
+    """A large button for a finger (and keys): plain text (on a screen, wrapped where it must), an accessible name,
+    optional SVG icon."""
+    # The header's buttons keep their words on one line: the clinic's name beside them wraps first.
+    button = by_keys_too(QPushButton(text) if role in FRAME_ROLES else WrappingButton(text))
     button.setObjectName(role)
     button.setAccessibleName(text)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
