@@ -4,6 +4,7 @@ A look is one frozen value: text size, contrast and language. A change of look i
 compare, never a copy of each screen per look; every choice goes back to the default at the idle reset."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -75,17 +76,22 @@ _RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 _NAME = re.compile(r"#([A-Za-z_][\w-]*)")
 
 
+def _rules_where(stylesheet: str, keep: Callable[[str], bool]) -> str:
+    """The rules of `stylesheet` whose selector `keep` accepts."""
+    return "\n".join(f"{selector.strip()} {{{body}}}" for selector, body in _RULE.findall(stylesheet) if keep(selector))
+
+
 @lru_cache(maxsize=64)
 def rules_for(stylesheet: str, names: frozenset[str]) -> str:
     """Only the rules of `stylesheet` that can apply to widgets with these object names: those that name none,
     or one of them. Qt parses a widget's stylesheet and matches every rule against each widget under it, so a
     bar given only its own rules is restyled in a third of the time."""
-    kept = []
-    for selector, body in _RULE.findall(stylesheet):
+
+    def can_apply(selector: str) -> bool:
         named = set(_NAME.findall(selector))
-        if not named or named & names:
-            kept.append(f"{selector.strip()} {{{body}}}")
-    return "\n".join(kept)
+        return not named or bool(named & names)
+
+    return _rules_where(stylesheet, can_apply)
 
 
 _SKELETON = re.compile(r"QScrollArea|QScrollBar|#ScreenPage")
@@ -95,9 +101,7 @@ _SKELETON = re.compile(r"QScrollArea|QScrollBar|#ScreenPage")
 def skeleton_rules(stylesheet: str) -> str:
     """Only the rules of `stylesheet` for a screen's scroll area, scroll bars and page: those change with the
     contrast alone (a text size has none), so a screen shown at a new text size need not style them again."""
-    return "\n".join(
-        f"{selector.strip()} {{{body}}}" for selector, body in _RULE.findall(stylesheet) if _SKELETON.search(selector)
-    )
+    return _rules_where(stylesheet, _SKELETON.search)
 
 
 _IN_LANGUAGE: dict[tuple[int, str], tuple[Content, Content]] = {}  # (id of the English, language): (English, it)
