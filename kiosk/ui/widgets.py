@@ -74,22 +74,24 @@ class WrappingButton(QPushButton):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """As wide as the words on one line (a button wrapped once would otherwise keep asking for less)."""
         hint = super().sizeHint()
-        return QSize(self._room_around_text() + self.fontMetrics().horizontalAdvance(self._words), hint.height())
+        around = self._room_around_text(hint)
+        return QSize(around + self.fontMetrics().horizontalAdvance(self._words), hint.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        hint = super().minimumSizeHint()
+        hint = super().sizeHint()  # Qt's own minimum for a push button is its size hint, the words on one line
         metrics = self.fontMetrics()
         longest_word = max((metrics.horizontalAdvance(word) for word in self._words.split()), default=0)
-        return QSize(min(hint.width(), self._room_around_text() + longest_word), hint.height())
+        return QSize(self._room_around_text(hint) + longest_word, hint.height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._wrap(event.size().width())
 
-    def _room_around_text(self) -> int:
-        """The button's width less its text's: padding, border and icon."""
+    def _room_around_text(self, hint: QSize | None = None) -> int:
+        """The button's width less its text's: padding, border and icon (`hint`: Qt's size hint, if known)."""
         shown = super().text().split("\n")
-        return super().sizeHint().width() - max(self.fontMetrics().horizontalAdvance(line) for line in shown)
+        width = (hint or super().sizeHint()).width()
+        return width - max(self.fontMetrics().horizontalAdvance(line) for line in shown)
 
     def _wrap(self, width: int) -> None:
         room, metrics = width - self._room_around_text(), self.fontMetrics()
