@@ -80,9 +80,7 @@ def voice_lines(languages: tuple[str, ...], seconds: float = VOICE_CHECK_SECONDS
     """A line for each language read aloud will be hidden in (no engine, or no voice for it), saying what to do."""
     state, found = voice_languages(seconds)
     if state == "no-engine":
-        return [
-            "Read aloud is hidden: no speech engine is installed. Install speech-dispatcher and espeak-ng (see README)."
-        ]
+        return [f"Read aloud is hidden: no speech engine is installed. {INSTALL_SPEECH}"]
     if state == "slow":
         return [
             f"The speech engine did not list its voices within {seconds:g} seconds, so read aloud may be hidden. "
