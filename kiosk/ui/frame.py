@@ -14,7 +14,6 @@ from kiosk.ui.look import Look, Looks, rules_for
 from kiosk.ui.translation import filled
 from kiosk.ui.widgets import bundled_icon, styled_bar, text_label, touch_button
 
-DEFAULT_TITLE = "Hair loss: know your options"
 TITLE_MIN_WINDOW_WIDTH = 1500
 
 
@@ -45,7 +44,7 @@ class Frame(QWidget):
         layout.setSpacing(0)
         # Within reach (a kiosk setting): on a portrait screen the top third shows only the clinic name.
         self.reach_space, reach_row = styled_bar("Header", (20, 20, 20, 20), 0)
-        self.reach_title = text_label(DEFAULT_TITLE, "HeaderTitle")
+        self.reach_title = text_label(default_title(), "HeaderTitle")
         self.reach_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         reach_row.addWidget(self.reach_title, 1)
         self.reach_space.hide()
@@ -56,7 +55,7 @@ class Frame(QWidget):
         layout.addWidget(self._build_header())
         # In portrait the header has no room for the clinic name beside the buttons: it gets a line of its own.
         self.portrait_title_bar, row = styled_bar("Header", (20, 0, 20, 10), 0)
-        self.portrait_title = text_label(DEFAULT_TITLE, "HeaderTitle")
+        self.portrait_title = text_label(default_title(), "HeaderTitle")
         row.addWidget(self.portrait_title, 1)
         self.portrait_title_bar.hide()
         layout.addWidget(self.portrait_title_bar)
@@ -83,7 +82,7 @@ class Frame(QWidget):
         self.words_button.clicked.connect(self.glossary_requested)
         for button in (self.back_button, self.home_button, self.words_button):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.title_label = text_label(DEFAULT_TITLE, "HeaderTitle")
+        self.title_label = text_label(default_title(), "HeaderTitle")
         self.title_label.setWordWrap(True)
         # On a narrow screen the title gives way, never the buttons.
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
