@@ -271,11 +271,6 @@ class KioskWindow(QMainWindow):
     def _is_fresh(self) -> bool:
         return self.navigator.history == (Route(START),)
 
-    def _focus_title(self) -> None:
-        """Focus on the new screen's title: a screen reader says it (a heading), and Tab goes on from there."""
-        screen = self.current_screen()
-        (screen.heading() or screen).setFocus(Qt.FocusReason.OtherFocusReason)
-
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's names
         """Tab and Shift+Tab in reading order: the header, the screen from its title down, then My questions
         and the access bar (Qt's own order is the order widgets were made in, and screens are made later)."""
@@ -303,7 +298,7 @@ class KioskWindow(QMainWindow):
 
     def _on_route_changed(self, route: Route) -> None:
         self.read_aloud.stop()
-        self._focus_title()
+        self.current_screen().focus_title()  # a screen reader says the new screen's title
         self._show_question_count()
         self.visit_counter.count_screen(route.screen, route.argument, len(self.my_questions))
         self.frame.set_navigation_visible(route.screen != START)

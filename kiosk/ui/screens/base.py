@@ -237,6 +237,11 @@ class Screen(QWidget):
                 return widget
         return None
 
+    def focus_title(self) -> None:
+        """Focus on the title (the screen itself if it has none): a screen reader says it, and Tab goes on from
+        there."""
+        (self.heading() or self).setFocus(Qt.FocusReason.OtherFocusReason)
+
     def more_button(self, label: str, more: Callable[[], Iterator[None]]) -> QPushButton:
         """A button at the end of a long list that builds the next part of it in its place."""
         button = touch_button(label, "Secondary")
@@ -289,9 +294,8 @@ class Screen(QWidget):
         argument = self._built_for[0] if self._built_for else None
         focus_was_here = self.isAncestorOf(QApplication.focusWidget())
         self.show_route(argument, look)
-        if focus_was_here and self.heading() is not None:
-            # Its widget is gone: focus goes to the new title, as on a new screen, not to the next header button.
-            self.heading().setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus_was_here:  # its widget is gone: to the new title, as on a new screen, not the next header button
+            self.focus_title()
         if top <= 0 or index is None:
             self.reset_scroll()
             return
