@@ -148,7 +148,7 @@ def test_the_idle_prompt_is_an_alert_that_takes_focus_and_says_its_countdown(win
         assert said == ["Are you still there? To keep your visit private, this screen will go back to the start. "
                         "Seconds left: 15."]  # fmt: skip
         focused = [node for node in accessible_tree(window) if node.focused]
-        assert [(node.role, node.name) for node in focused] == [(Role.Button, "I'm still here")]
+        assert [(node.role, node.name) for node in focused] == [(Role.AlertMessage, "Are you still there?")]
         for seconds in range(14, 0, -1):  # the countdown, a second at a time
             overlay.show_countdown(seconds)
         assert said[1:] == ["Seconds left: 10.", "Seconds left: 5."]  # a few times, not every second

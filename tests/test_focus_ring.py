@@ -1,9 +1,11 @@
 """The focus a keyboard or switch user follows: a ring of at least 3 px on every patient button, in both looks,
 that stands out from the button's own colours and from the button without focus (WCAG 2.4.13: 3:1)."""
 
+from dataclasses import replace
+
 import pytest
 from keyboard_helpers import KeysOnly
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from kiosk.ui.navigator import Route
@@ -53,3 +55,24 @@ def test_every_kind_of_patient_button_shows_a_thick_ring_when_focused(window, qt
         # and the ring stands out from the fill inside it
         ring, inside = focused[changed[0]], focused[11]
         assert contrast(ring, inside) >= 3 or contrast(focused[0], inside) >= 3, f"{where}: ring and fill alike"
+
+
+def test_a_patient_who_touches_is_not_shown_the_ring_on_the_idle_prompt(window, patient, qtbot):
+    keys = KeysOnly(qtbot, window)
+    patient.tap("Tap to start")
+    patient.tap("Genetic")
+    window.settings = replace(window.settings, idle_timeout_seconds=1, idle_warning_seconds=30)
+    window.idle.restart()
+    overlay = window.idle.overlay
+    qtbot.waitUntil(overlay.isVisible, timeout=3000)
+    button = overlay.still_here_button
+    assert not button.hasFocus() and overlay.panel.hasFocus()  # the alert itself, for a screen reader
+    drawn = edge_row(button)
+    focus_yellow = QColor("#FFD400")
+    assert all(contrast(colour, focus_yellow) > 1.5 for colour in drawn), "the keyboard's ring on a touch screen"
+    keys.press(Qt.Key.Key_Tab)  # keys still reach the button
+    assert keys.focused() is button
+    overlay.panel.setFocus()  # the alert has focus again, as after the touch
+    keys.press(Qt.Key.Key_Space)  # Enter or Space on the alert keeps the visit
+    qtbot.waitUntil(lambda: not overlay.isVisible())
+    assert window.navigator.current == Route("cause", "genetic")  # still where the patient was

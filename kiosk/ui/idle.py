@@ -4,13 +4,15 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFrame, QVBoxLayout, QWidget
 
 from kiosk.ui.accessible import announce
 from kiosk.ui.widgets import text_label, touch_button
 
 ANNOUNCE_AT = (10, 5)  # seconds left when a screen reader says the countdown again (not every second)
+
+KEEP_VISIT_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select}
 
 ACTIVITY_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -85,7 +87,11 @@ class StillThereOverlay(QWidget):
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
-        self.still_here_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter or Space keeps the visit
+        # Enter or Space keeps the visit wherever focus is. A patient on keys (focus was on a control: a tap never
+        # leaves one focused) lands on the button; one who touches gets the alert itself, so the button does
+        # not light up in the keyboard's yellow focus ring for someone who never used keys.
+        on_keys = isinstance(self._focus_before, QAbstractButton)
+        (self.still_here_button if on_keys else self.panel).setFocus(Qt.FocusReason.OtherFocusReason)
         QAccessible.updateAccessibility(QAccessibleEvent(self.panel, QAccessible.Event.Alert))
         announce(self.panel, f"{self.panel.accessibleName()} {self.countdown_label.text()}", urgent=True)
 
@@ -97,8 +103,16 @@ class StillThereOverlay(QWidget):
         if had_focus and before is not None and shiboken6.isValid(before) and before.isVisible():
             before.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in KEEP_VISIT_KEYS:
+            self.still_here_button.click()  # the alert has focus (a touch patient, or a screen reader on it)
+        else:
+            super().keyPressEvent(event)
+
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's names
-        return True  # Tab stays on "I'm still here": nothing behind the cover can be reached
+        # Tab goes to "I'm still here" and stays there: nothing behind the cover can be reached.
+        self.still_here_button.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
 
 class IdleWatcher(QObject):
