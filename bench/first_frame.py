@@ -1,10 +1,13 @@
-"""`python -m bench.first_frame label|kiosk [--db PATH]`: start to the first painted frame, importing nothing of
-the bench's own before that frame.
+"""`python -m bench.first_frame label|label-qt|kiosk [--db PATH]`: start to the first painted frame, importing
+nothing of the bench's own before that frame.
 
 `label` is the smallest baseline: a process that imports only QtWidgets, shows one QLabel full screen and paints
-it. `kiosk` starts the real kiosk through `kiosk.app.main()` (full screen, locked down, logging, lock file) and
-watches its window once the kiosk has made it. Both ask the event loop to stop at the first Paint event of
-their top-level window; the loop stops once that paint pass (the frame) is done, and that time is reported.
+it. `label-qt` is the same label centred with `Qt.AlignmentFlag`: a reference, with no budget, for what any
+program that uses Qt's namespace pays before its first frame (PySide makes all of the namespace's ~130 enum
+types on first use). `kiosk` starts the real kiosk through `kiosk.app.main()` (full screen, locked down,
+logging, lock file) and watches its window once the kiosk has made it. Both ask the event loop to stop at the
+first Paint event of their top-level window; the loop stops once that paint pass (the frame) is done, and that
+time is reported.
 The parent puts time.monotonic() at spawn in BENCH_SPAWN_MONOTONIC (one clock for all processes on Linux).
 """
 
@@ -37,8 +40,8 @@ def leave(painted: float | None, started: float) -> None:
     os._exit(0 if painted is not None else 1)
 
 
-def label() -> None:
-    """One QLabel, full screen, painted once."""
+def label(with_qt_namespace: bool = False) -> None:
+    """One QLabel, full screen, painted once (centred through Qt's namespace, if asked)."""
     from PySide6.QtWidgets import QApplication, QLabel
 
     painted: list[float] = []
@@ -52,6 +55,10 @@ def label() -> None:
 
     app = QApplication(sys.argv[:1])
     shown = Label("Tap")
+    if with_qt_namespace:
+        from PySide6.QtCore import Qt
+
+        shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
     shown.showFullScreen()
     app.exec()
     leave(painted[0] if painted else None, INTERPRETER_UP)
@@ -85,7 +92,7 @@ def kiosk(db: str) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "label":
-        label()
+    if sys.argv[1] in ("label", "label-qt"):
+        label(with_qt_namespace=sys.argv[1] == "label-qt")
     else:
         kiosk(sys.argv[sys.argv.index("--db") + 1])

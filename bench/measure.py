@@ -95,12 +95,13 @@ def run(plan: Plan, progress=print) -> dict:
         cards_db = folder / "cards.db"
         cards.fill_database(cards_db, cards.generated_content(plan.tap_cards, bundled))
 
-        progress(f"start: {plan.start_runs} fresh processes each of 6 kinds (bare, label, kiosk, 10,000 cards)")
+        progress(f"start: {plan.start_runs} fresh processes each of 7 kinds (bare, label, kiosk, 10,000 cards)")
         starts = start_runs(
             folder,
             plan.start_runs,
             {
                 "label": ("bench.first_frame", "label"),
+                "label_qt": ("bench.first_frame", "label-qt"),
                 "kiosk": ("bench.first_frame", "kiosk", "--db", str(bundled_db)),
                 "many": ("bench.first_frame", "kiosk", "--db", str(many_db)),
                 "bare_probe": ("bench.probe", "bare"),

@@ -28,7 +28,7 @@ def test_quick_bench_reports_every_measurement(tmp_path):
     assert done.returncode in (0, 1), done.stderr
     results = json.loads(output.read_text(encoding="utf-8"))
 
-    for variant in ("label", "kiosk", "many", "bare_probe", "kiosk_probe", "many_probe"):
+    for variant in ("label", "label_qt", "kiosk", "many", "bare_probe", "kiosk_probe", "many_probe"):
         start = results["start"][variant]
         for key in ("first_frame_s", "interpreter_up_s", "rss_after_start_mb"):
             assert _number(start[key]), (variant, key)
