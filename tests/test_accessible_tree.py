@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 from keyboard_helpers import KeysOnly, accessible_tree
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.ui.accessible import announcer
 from kiosk.ui.navigator import Route
@@ -77,6 +77,33 @@ def test_a_screen_reader_press_on_another_language_leaves_focus_on_the_title_in_
     title = window.current_screen().heading()
     assert title.text() != english_title
     assert [(node.name, node.level) for node in focused] == [(title.text(), 1)]
+
+
+class FocusHeard(QObject):
+    """The name of every widget that takes focus, in order: what a screen reader follows and says."""
+
+    def __init__(self):
+        super().__init__()
+        self.names: list[str] = []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.names.append(QAccessible.queryAccessibleInterface(watched).text(QAccessible.Text.Name))
+        return False
+
+
+def test_a_change_of_look_moves_focus_straight_to_the_new_title(window, patient, qtbot):
+    """The screen is built again: focus must not be passed from button to button while the old one is taken
+    down (each would be said), only land on the new title."""
+    patient.tap("Tap to start")
+    patient.tap("Hormonal")
+    heard = FocusHeard()
+    QApplication.instance().installEventFilter(heard)
+    try:
+        window.frame.access_bar.contrast_button.click()
+    finally:
+        QApplication.instance().removeEventFilter(heard)
+    assert heard.names == [window.current_screen().heading().text()]
 
 
 @pytest.mark.parametrize("route", [Route("start"), Route("causes"), Route("cause", "hormonal"),

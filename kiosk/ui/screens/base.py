@@ -269,6 +269,11 @@ class Screen(QWidget):
         hidden, to be filled again by the next build (see `text_panel`)."""
         self._rest = self._built_for = self._place = None
         holder = self.column.parentWidget()
+        focus = QApplication.focusWidget()
+        if focus is not None and holder.isAncestorOf(focus):
+            # Hiding it would pass focus on down the screen, to each button just before it is hidden in turn (a
+            # screen reader hears them all); the window puts focus where it belongs once the screen is built.
+            focus.clearFocus()
         self._spare_panels[:] = holder.findChildren(TextPanel)  # those in use, and those still spare
         for panel in self._spare_panels:
             if panel.parentWidget() is not holder:
