@@ -63,3 +63,27 @@ def test_a_window_nobody_can_see_still_finishes_starting(qtbot, db_path):
         pass
     assert window.frame.access_bar.read_aloud_button.isVisibleTo(window)  # the engines were looked for
     window.library.close()
+
+
+def test_a_visit_in_spanish_never_loads_openssl(db_path):
+    """The translations' fingerprints use the standard library's own SHA-256: hashlib would map OpenSSL's
+    libcrypto into the kiosk for good (3.6 MB resident), for nothing a patient does."""
+    Library.open(db_path).close()
+    probe = textwrap.dedent(
+        f"""
+        import sys
+        from kiosk.app import build_window
+        from kiosk.ui.navigator import Route
+
+        window = build_window({str(db_path)!r})
+        window.frame.access_bar.language_buttons["es"].click()
+        for route in (Route("causes"), Route("cause", "hormonal"), Route("treatment", "minoxidil-topical")):
+            window.navigator.go(route)
+            window.current_screen().finish_building()
+        print(window.current_screen().heading().text(), "hashlib" in sys.modules)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    title, hashlib_loaded = done.stdout.split("\n")[-2].rsplit(" ", 1)
+    assert title != "Minoxidil liquid or foam"  # the card was shown in Spanish
+    assert hashlib_loaded == "False"

@@ -13,13 +13,20 @@ Spanish text and in English otherwise (never a blank). A translation whose Engli
 of date: it is not shown, and kiosk.content.language_check lists it, like a missing one.
 """
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
+
+try:  # as the standard library's random does: its own SHA-256, not hashlib's, which loads OpenSSL (3.6 MB)
+    from _sha2 import sha256  # Python 3.12 and later
+except ImportError:
+    try:
+        from _sha256 import sha256  # Python 3.11
+    except ImportError:
+        from hashlib import sha256
 
 from kiosk.storage.rows import (
     CauseGroup,
@@ -123,7 +130,7 @@ def overlay_languages(folder: Path) -> list[Path]:
 
 def fingerprint(english: str) -> str:
     """A short fingerprint of an English text, stored with its translation to spot later English changes."""
-    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:16]
+    return sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:16]
 
 
 def _item_name(row: Any, fallback: str) -> str:
