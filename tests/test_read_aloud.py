@@ -2,11 +2,14 @@
 guidance, with the part being read highlighted; it stops on a second tap, on any navigation and at the idle
 reset; the voice follows the language. Qt's silent "mock" engine stands in for the voice."""
 
+import gc
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.content.languages import content_in, guidance_in
+from kiosk.ui import accessible
 from kiosk.ui.navigator import Route
 from kiosk.ui.speech import ReadAloud, screen_parts
 
@@ -140,3 +143,18 @@ def test_speech_dispatcher_has_a_spanish_voice(qtbot):
     speech = ReadAloud(engine="speechd")
     assert speech.available_for("en") and speech.available_for("es")
     assert speech._locale_for("es").language() == speech._locale_for("es-ES").language()
+
+
+def test_reading_screens_leaves_no_accessibility_objects_behind(window, patient, qtbot):
+    """PySide keeps every accessibility interface the kiosk's factory makes until the process ends: read aloud
+    must not make one for each widget of each screen it reads, or memory grows all day at a kiosk that speaks."""
+
+    def interfaces() -> int:
+        kinds = (accessible.ShownChildren, accessible.HeadingInterface, accessible.SectionPart)
+        return sum(isinstance(thing, kinds) for thing in gc.get_objects())
+
+    before = interfaces()
+    for route in (Route("causes"), Route("cause", "hormonal"), Route("treatment", "minoxidil-topical")):
+        window.navigator.go(route)
+        assert screen_parts(window.current_screen())  # what read aloud says there
+    assert interfaces() == before

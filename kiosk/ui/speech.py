@@ -1,15 +1,16 @@
 """Read aloud: a small service over Qt's QTextToSpeech that reads the screen on show, a part at a time.
 
-It reads the screen's title, then every visible element in reading order (from the accessible tree, as a
-screen reader would find it), then the doctor guidance; the part being read is highlighted. The voice
+It reads the screen's title, then every visible element in reading order (each with the name a screen reader
+finds for it), then the doctor guidance; the part being read is highlighted. The voice
 follows the patient's language; where the engine has no voice for it, read aloud is not offered in it.
 KIOSK_SPEECH_ENGINE names the engine (tests use Qt's "mock"); by default speech-dispatcher where present."""
 
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 ENGINE_VARIABLE = "KIOSK_SPEECH_ENGINE"
 PREFERRED_ENGINES = ("speechd", "flite")
@@ -37,26 +38,26 @@ def spoken(text: str) -> str:
 def screen_parts(screen: QWidget, guidance: QWidget | None = None) -> list[Part]:
     """What read aloud says for `screen`, in order: its title, every visible element, then the guidance (the
     screen is built to its end first)."""
-    from PySide6.QtGui import QAccessible  # imported when first read, not on the way to the first frame
-
     screen.finish_building()
     QCoreApplication.sendPostedEvents()  # Qt shows the parts just built at its next turn: now
     parts: list[Part] = []
 
-    def walk(interface) -> None:
-        if interface is None or not interface.isValid() or interface.state().invisible:
+    # The widgets themselves, in the order the accessible tree lists them. Not through Qt's accessibility
+    # interfaces: PySide keeps each one the kiosk's factory makes until the process ends (kiosk/ui/accessible.py),
+    # which read aloud, asking for every widget of every screen it reads, made about 750 bytes a screen.
+    def walk(widget: QWidget) -> None:
+        if not widget.isVisible():
             return
-        widget = interface.object() if isinstance(interface.object(), QWidget) else None
         # A painted section's name holds its title and text (screen readers get them as a heading and a text).
-        own = widget.accessibleName() if widget is not None else ""
-        name = (own or interface.text(QAccessible.Text.Name)).strip()
+        name = (widget.accessibleName() or _shown_text(widget)).strip()
         if name and (not parts or parts[-1].text != name):
             parts.append(Part(spoken(name), widget))
             return  # a section or button says all it holds in its name
-        for index in range(interface.childCount()):
-            walk(interface.child(index))
+        for child in widget.children():
+            if isinstance(child, QWidget) and not child.isWindow():
+                walk(child)
 
-    walk(QAccessible.queryAccessibleInterface(screen))
+    walk(screen)
     titles = [part for part in parts if part.widget is not None and part.widget.objectName() in TITLE_ROLES]
     if titles:
         parts.remove(titles[0])
@@ -64,6 +65,22 @@ def screen_parts(screen: QWidget, guidance: QWidget | None = None) -> list[Part]
     if guidance is not None and guidance.isVisible() and guidance.accessibleName():
         parts.append(Part(spoken(guidance.accessibleName()), guidance))
     return parts
+
+
+def _shown_text(widget: QWidget) -> str:
+    """The text a label or button shows, as Qt's accessibility names it when it has no name of its own: rich
+    text as plain text, and without the & that marks a shortcut."""
+    if isinstance(widget, QLabel):
+        text = widget.text()
+        rich = widget.textFormat() == Qt.TextFormat.RichText or (
+            widget.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+        )
+        text = QTextDocumentFragment.fromHtml(text).toPlainText() if rich else text
+    elif isinstance(widget, QAbstractButton):
+        text = widget.text()
+    else:
+        return ""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def engine_name() -> str | None:
