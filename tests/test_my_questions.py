@@ -1,5 +1,6 @@
 """My questions: a patient picks questions on the cards, sees them together, takes them away, and is forgotten."""
 
+import threading
 from dataclasses import replace
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtGui import QAccessible, QImage
 from PySide6.QtWidgets import QLabel, QScrollArea
 
 from kiosk.content.summary import joined_parts
+from kiosk.ui import printing as printing_module
 from kiosk.ui.navigator import Route
 from kiosk.ui.questions import ADD_LABEL, QuestionToggle
 
@@ -197,3 +199,24 @@ def test_the_codes_are_still_made_when_the_helper_process_cannot_run(monkeypatch
     monkeypatch.setattr(qr_codes.subprocess, "run", no_helper)
     pngs = qr_codes.pngs_of(["My questions for the doctor"], 300)
     assert len(pngs) == 1 and pngs[0].startswith(b"\x89PNG")
+
+
+def test_codes_asked_for_while_others_are_made_are_made_once_for_the_latest_list_only(window, qtbot, monkeypatch):
+    """Quick taps on My questions ask for codes again and again: work queued without end would hold memory and
+    a worker for lists nobody sees any more. One set is made at a time, then only the latest list asked for."""
+    window.finish_starting()
+    release, made = threading.Event(), []
+
+    def slow_codes(parts):
+        release.wait(10)
+        made.append(parts)
+        return []
+
+    monkeypatch.setattr(printing_module, "_qr_images", slow_codes)
+    received = []
+    window.printing.codes_ready.connect(lambda ticket, images: received.append(ticket))
+    tickets = [window.printing.make_codes([f"list {number}"]) for number in range(4)]
+    release.set()
+    qtbot.waitUntil(lambda: tickets[-1] in received, timeout=5000)
+    assert made == [["list 0"], ["list 3"]]
+    assert received == [tickets[0], tickets[-1]]

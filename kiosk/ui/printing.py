@@ -103,12 +103,30 @@ class Printing(QObject):
         self._tasks: dict[int, tuple[_Task, Callable[[object], None]]] = {}
         self._last_done: _Task | None = None  # kept until the next one is done: its signal may still be on its way
         self._numbers = iter(range(1, 1 << 62))
+        self._making_codes = False
+        self._codes_wanted: tuple[int, list[str]] | None = None  # the latest list asked for while codes were made
 
     def make_codes(self, parts: list[str]) -> int:
-        """Start making a QR code picture of each part; codes_ready brings them, with the number returned here."""
+        """Start making a QR code picture of each part; codes_ready brings them, with the number returned here.
+
+        One set is made at a time, and of those asked for meanwhile only the latest: a list that has changed
+        since is never shown, and quick taps on My questions would otherwise queue work without end."""
         ticket = next(self._numbers)
-        self._start(lambda: _qr_images(parts), lambda images: self.codes_ready.emit(ticket, images))
+        self._codes_wanted = (ticket, parts)
+        if not self._making_codes:
+            self._make_wanted_codes()
         return ticket
+
+    def _make_wanted_codes(self) -> None:
+        wanted, self._codes_wanted = self._codes_wanted, None
+        self._making_codes = wanted is not None
+        if wanted is not None:
+            ticket, parts = wanted
+            self._start(lambda: _qr_images(parts), lambda images: self._codes_made(ticket, images))
+
+    def _codes_made(self, ticket: int, images: list) -> None:
+        self.codes_ready.emit(ticket, images)
+        self._make_wanted_codes()
 
     def look_for_printer(self) -> None:
         """Find out (in a worker thread) whether a printer is set up; availability_changed tells. An answer less
