@@ -1,6 +1,8 @@
 """My questions: a patient picks questions on the cards, sees them together, takes them away, and is forgotten."""
 
+import gc
 import threading
+import weakref
 from dataclasses import replace
 
 import pytest
@@ -220,3 +222,19 @@ def test_codes_asked_for_while_others_are_made_are_made_once_for_the_latest_list
     qtbot.waitUntil(lambda: tickets[-1] in received, timeout=5000)
     assert made == [["list 0"], ["list 3"]]
     assert received == [tickets[0], tickets[-1]]
+
+
+def test_codes_once_made_leave_nothing_of_their_work_behind(window, qtbot, monkeypatch):
+    """A kiosk makes codes all day: the work, and the list it was given, must be let go once the codes are shown."""
+
+    class Parts(list):
+        """A list a weak reference can follow."""
+
+    window.finish_starting()
+    monkeypatch.setattr(printing_module, "_qr_images", lambda parts: [])
+    parts = Parts(["Questions for my doctor"])
+    gone = weakref.ref(parts)
+    with qtbot.waitSignal(window.printing.codes_ready, timeout=5000):
+        window.printing.make_codes(parts)
+    del parts
+    qtbot.waitUntil(lambda: gc.collect() is not None and gone() is None, timeout=5000)

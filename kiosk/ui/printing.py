@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QObject, QThreadPool, QTimer, Signal
 
 from kiosk.content.helper_process import ask_helper
 from kiosk.content.summary import Summary
@@ -71,27 +71,13 @@ def _qr_images(parts: list[str]) -> list:
     return qr_images(parts)
 
 
-class _Signals(QObject):
-    done = Signal(int, object)  # the task's number, what it came to
-
-
-class _Task(QRunnable):
-    def __init__(self, number: int, work: Callable[[], object]):
-        super().__init__()
-        self.signals = _Signals()
-        self._number = number
-        self._work = work
-
-    def run(self) -> None:
-        self.signals.done.emit(self._number, self._work())
-
-
 class Printing(QObject):
     """Making QR codes, finding out whether a printer is set up, and printing on it, each in a worker thread."""
 
     availability_changed = Signal(bool)
     finished = Signal(str)  # the sentence for the patient
     codes_ready = Signal(int, object)  # the number make_codes gave, the QR code pictures
+    _work_done = Signal(int, object)  # from a worker thread: a piece of work's number, what it came to
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -100,8 +86,8 @@ class Printing(QObject):
         self.available = False
         self._checked_at: float | None = None  # when a printer was last looked for
         self.busy = False
-        self._tasks: dict[int, tuple[_Task, Callable[[object], None]]] = {}
-        self._last_done: _Task | None = None  # kept until the next one is done: its signal may still be on its way
+        self._then: dict[int, Callable[[object], None]] = {}  # what to do with each piece of work's result
+        self._work_done.connect(self._done)  # queued: the answer is handled on the GUI thread
         self._numbers = iter(range(1, 1 << 62))
         self._making_codes = False
         self._codes_wanted: tuple[int, list[str]] | None = None  # the latest list asked for while codes were made
@@ -168,16 +154,23 @@ class Printing(QObject):
         return run
 
     def _start(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
-        task = _Task(next(self._numbers), work)
-        task.setAutoDelete(False)
-        self._tasks[task._number] = (task, then)
-        # A method of this object: if the window is gone by the time the work is done, Qt drops the answer.
-        task.signals.done.connect(self._done)
-        QThreadPool.globalInstance().start(task)
+        number = next(self._numbers)
+        self._then[number] = then
+
+        def run() -> None:
+            result = work()
+            try:
+                self._work_done.emit(number, result)
+            except RuntimeError:  # the window has closed meanwhile: nobody is waiting for the answer
+                pass
+
+        # A plain function, which Qt runs and then lets go of: a QRunnable started from Python stays in memory
+        # with everything it holds, even after it has run, unless Qt deletes it, and then its signal could be
+        # deleted before it is delivered.
+        QThreadPool.globalInstance().start(run)
 
     def _done(self, number: int, result: object) -> None:
-        self._last_done, then = self._tasks.pop(number)
-        then(result)
+        self._then.pop(number)(result)
 
     def _found(self, available: bool) -> None:
         self.available = available
