@@ -1,15 +1,14 @@
 """Read aloud: a small service over Qt's QTextToSpeech that reads the screen on show, a part at a time.
 
 It reads the screen's title, then every visible element in reading order (each with the name a screen reader
-finds for it), then the doctor guidance; the part being read is highlighted. The voice
-follows the patient's language; where the engine has no voice for it, read aloud is not offered in it.
+finds for it), then the doctor guidance; the part being read is highlighted. The voice follows the patient's
+language; where the engine has no voice for it, read aloud is not offered in it.
 KIOSK_SPEECH_ENGINE names the engine (tests use Qt's "mock"); by default speech-dispatcher where present."""
 
 import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 ENGINE_VARIABLE = "KIOSK_SPEECH_ENGINE"
@@ -75,7 +74,10 @@ def _shown_text(widget: QWidget) -> str:
         rich = widget.textFormat() == Qt.TextFormat.RichText or (
             widget.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
         )
-        text = QTextDocumentFragment.fromHtml(text).toPlainText() if rich else text
+        if rich:
+            from PySide6.QtGui import QTextDocumentFragment  # rarely needed, and not on the way to the first frame
+
+            text = QTextDocumentFragment.fromHtml(text).toPlainText()
     elif isinstance(widget, QAbstractButton):
         text = widget.text()
     else:
