@@ -299,7 +299,7 @@ class Screen(QWidget):
         argument = self._built_for[0] if self._built_for else None
         focus_was_here = self.isAncestorOf(QApplication.focusWidget())
         self.show_route(argument, look)
-        if focus_was_here:  # its widget is gone: to the new title, as on a new screen, not the next header button
+        if focus_was_here:  # its widget is gone (and `clear` let go of focus): to the new title, as on a new screen
             self.focus_title()
         if top <= 0 or index is None:
             self.reset_scroll()
