@@ -138,3 +138,19 @@ def test_nothing_is_cut_off_on_any_screen_in_any_look(window, qtbot, size, scale
     routes = [*all_routes(window.content), *guide_routes(window.content), Route("my_questions")]
     problems = walk(window, qtbot, routes, size, Look(scale, contrast, language))
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", EVERY_SCREEN, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_idle_prompt_shows_all_its_words_at_160_percent(window, qtbot, size, language):
+    """The countdown was cut to a line and a half at 1280×800: the panel took the height its text needs at its
+    widest, not at the width it was given."""
+    window.resize(*size)
+    window.frame.looks.choose(Look(1.6, contrast="high", language=language))
+    overlay = window.idle.overlay
+    overlay.show_countdown(27)
+    overlay.cover(window.frame.looks.current().stylesheet())
+    qtbot.waitUntil(overlay.isVisible)
+    QCoreApplication.processEvents()
+    problems = [problem for widget in overlay.findChildren(QWidget) for problem in cut_off(widget)]
+    assert not problems, "\n".join(problems)

@@ -32,7 +32,6 @@ class StillThereOverlay(QWidget):
         self.setObjectName("IdleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = QVBoxLayout(self)
-        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         panel = QFrame()
         panel.setObjectName("IdlePanel")
         panel.setMaximumWidth(900)
@@ -49,7 +48,9 @@ class StillThereOverlay(QWidget):
         inner.addWidget(self.countdown_label)
         self.still_here_button = touch_button(self.tr("I'm still here"), "Primary")
         inner.addWidget(self.still_here_button)
-        layout.addWidget(panel)
+        # Centred as an item, not by the layout's own alignment: an aligned item is as tall as its text needs at the
+        # width it gets, while an aligned layout is only as tall as its size hint (the countdown was cut off at 160 %).
+        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignCenter)
         self._seconds = 0
         self.hide()
 
