@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.settings import save_setting
+from kiosk.ui import unattended
 from kiosk.ui.navigator import Route
 from kiosk.ui.screens.cause import CauseScreen
 from kiosk.ui.screens.red_flags import RedFlagsScreen
@@ -225,3 +226,42 @@ def test_threads_of_a_kiosk_left_running_share_one_memory_arena():
 
     assert arenas("default") > 1  # the check can fail: without the setting, glibc gives threads arenas
     assert arenas("one") == 1
+
+
+FREED_AND_KEPT = """
+import sys
+from pathlib import Path
+from kiosk.ui.unattended import return_freed_memory
+def resident_mb():
+    return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 2**20
+pieces = [bytes(1000) for _ in range(200_000)]  # malloc'd, not Python's small-object pools
+kept = pieces[::50]  # a few still in use, spread through the heap: glibc cannot give back its top
+del pieces
+before = resident_mb()
+if sys.argv[1] == "return":
+    assert return_freed_memory()
+print(before - resident_mb())
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="glibc malloc: Linux only")
+def test_memory_freed_during_a_visit_goes_back_to_the_system_between_patients():
+    """Pieces freed between pieces still in use stay with the kiosk unless handed back: over a day of visits they
+    made the resident size creep up with nothing more in use."""
+
+    def returned_mb(mode: str) -> float:
+        done = subprocess.run([sys.executable, "-c", FREED_AND_KEPT, mode], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return float(done.stdout)
+
+    assert returned_mb("keep") < 5  # the check can fail: left alone, glibc keeps the freed pages
+    assert returned_mb("return") > 100  # of the 190 MB freed
+
+
+def test_the_idle_reset_after_a_patient_hands_freed_memory_back(window, patient, qtbot, monkeypatch):
+    handed_back = []
+    monkeypatch.setattr(unattended, "return_freed_memory", lambda: handed_back.append(True))
+    patient.tap("Tap to start")
+    quick_idle(window, warning=1)
+    qtbot.waitUntil(lambda: window.navigator.history == (Route("start"),), timeout=3000)
+    assert handed_back == [True]

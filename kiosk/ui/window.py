@@ -213,6 +213,9 @@ class KioskWindow(QMainWindow):
         self.my_questions.clear()
         self.go_home()
         self.visit_counter.write(self.library.conn, self.settings.counts_keep_days)  # between patients: no tap waits
+        from kiosk.ui.unattended import return_freed_memory  # not on the way to the first frame
+
+        return_freed_memory()
 
     def go_home(self) -> None:
         """Back to the start screen, with any content published meanwhile."""
