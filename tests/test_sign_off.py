@@ -37,14 +37,18 @@ def _publish_an_old_check(db, item="treatment:finasteride"):
         library.close()
 
 
+def pdf_text(path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed to read the PDF back")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+
+
 def test_review_copy_writes_every_patient_text_grouped_by_screen(db, tmp_path):
     out = tmp_path / "review.pdf"
     done = kiosk_admin(db, "review-copy", "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert "pages" in done.stdout and out.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext is not installed to read the PDF back")
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(out)
     for words in (
         "Patient text for clinical review",
         "Screen: card, Finasteride tablets",
@@ -59,6 +63,32 @@ def test_review_copy_writes_every_patient_text_grouped_by_screen(db, tmp_path):
         "Screen: Words explained",
     ):
         assert words in text, words
+
+
+def test_review_copy_in_spanish_holds_the_words_spanish_speaking_patients_read(db, tmp_path):
+    out = tmp_path / "revision.pdf"
+    done = kiosk_admin(db, "review-copy", "--out", str(out), "--language", "es")
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(out)
+    for words in (
+        "Patient text for clinical review in",  # the headings stay English for the doctor
+        "Hable con su médico antes de",  # the doctor guidance patients read in Spanish
+        "Pruebas fuertes: Probado en muchos buenos estudios",  # the screens' own sentences, as translated
+        "Screen: card, Finasterida en pastillas",
+        "Evidence: Pruebas fuertes.",
+        "Screen: Words explained",
+    ):
+        assert words in text, words
+    assert "Talk to your doctor before you start" not in text
+
+
+def test_review_copy_refuses_a_language_the_content_does_not_have(db, tmp_path):
+    before = database_dump(db)
+    done = kiosk_admin(db, "review-copy", "--out", str(tmp_path / "review.pdf"), "--language", "fr")
+    assert done.returncode == 1
+    assert "no 'fr' translation" in done.stderr and "en (English), es (Spanish)" in done.stderr
+    assert "Nothing was written" in done.stderr
+    assert not list(tmp_path.glob("*.pdf")) and database_dump(db) == before
 
 
 def test_review_copy_refuses_a_bad_file_name_and_writes_nothing(db, tmp_path):

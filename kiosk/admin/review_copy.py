@@ -1,5 +1,6 @@
-"""`kiosk-admin review-copy --out FILE.pdf`: every text a patient can read, grouped by screen, as one PDF for the
-clinic doctor to read and sign, with each card's evidence level, sources and who checked it last."""
+"""`kiosk-admin review-copy --out FILE.pdf [--language es]`: every text a patient can read, grouped by screen, as
+one PDF for the clinic doctor to read and sign, with each card's evidence level, sources and who checked it last.
+In another language the patient's words are those patients see in it; the headings around them stay English."""
 
 import argparse
 import datetime
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from kiosk.admin.console import DONE, open_library, refuse, say
 from kiosk.content.guide_schema import UNPROVEN_HEADING
+from kiosk.content.languages import ENGLISH, content_in, guidance_in, language_name, translated_languages
 from kiosk.content.sign_off import due_for_check
 from kiosk.storage.rows import NOT_CHECKED, CheckedBy, Content, Topic, Treatment
 
@@ -42,18 +44,25 @@ def _checked(checked_by: CheckedBy | None) -> str:
     return _para(f"{checked_by.line}." if checked_by else f"{NOT_CHECKED}.", "small")
 
 
-def _cover(content: Content, guidance: str, months: int) -> str:
+def _cover(content: Content, guidance: str, months: int, language: str) -> str:
     due = due_for_check(content, months)
     today = datetime.date.today().isoformat()
+    in_language = "" if language == ENGLISH else f" in {language_name(language)}"
     parts = [
-        f"{H1}Patient text for clinical review</h1>",
-        _para(f"Every text a patient can read on the kiosk, grouped by screen, as published on {today}."),
+        f"{H1}Patient text for clinical review{_e(in_language)}</h1>",
+        _para(f"Every text a patient can read on the kiosk{in_language}, grouped by screen, as published on {today}."),
         _para(
             f"{len(content.treatments)} treatment cards, {len(content.cause_groups)} cause pages, the warning signs, "
             f"{len(content.topics)} topic screen(s), {len(content.pictures)} picture-guide patterns and "
             f"{len(content.glossary)} words explained."
         ),
         _para(f"Due for a new check (not checked in the last {months} months): {len(due)}."),
+        _para(
+            "A text without an up-to-date translation is shown in English here, as patients see it. The headings "
+            "around the texts are in English."
+        )
+        if in_language
+        else "",
         "<table><tr><td>Checked by (name):</td><td>______________________________</td></tr>"
         "<tr><td>Role:</td><td>______________________________</td></tr>"
         "<tr><td>Date:</td><td>______________</td><td>Signature:</td><td>______________________</td></tr></table>",
@@ -64,20 +73,23 @@ def _cover(content: Content, guidance: str, months: int) -> str:
 
 
 def _fixed_words() -> str:
-    """The interface's own sentences that carry a medical message (the rest is labels like Back and Home)."""
+    """The interface's own sentences that carry a medical message (the rest is labels like Back and Home), in the
+    interface language as the screens show them."""
+    from kiosk.ui.painted import evidence_words
     from kiosk.ui.screens.cause import UNPROVEN_NOTE
     from kiosk.ui.screens.compare import MEANING
     from kiosk.ui.screens.pictures import ONLY_A_DOCTOR
     from kiosk.ui.screens.red_flags import LEAD
+    from kiosk.ui.translation import translate
 
-    meanings = tuple(f"{level.words}: {text}" for level, text in MEANING.items())
+    meanings = tuple(f"{evidence_words(level)}: {translate('CompareScreen', text)}" for level, text in MEANING.items())
     parts = [
         f"{H2}Words the screens always show</h2>",
         _titled("What actually works? (evidence levels)", _bullets(meanings)),
     ]
-    parts.append(_titled(UNPROVEN_HEADING, _para(UNPROVEN_NOTE)))
-    parts.append(_titled("See a doctor soon if…", _para(LEAD)))
-    return "".join(parts + [_titled("What does it look like?", _para(ONLY_A_DOCTOR))])
+    parts.append(_titled(UNPROVEN_HEADING, _para(translate("CauseScreen", UNPROVEN_NOTE))))
+    parts.append(_titled("See a doctor soon if…", _para(translate("RedFlagsScreen", LEAD))))
+    return "".join(parts + [_titled("What does it look like?", _para(translate("PicturesScreen", ONLY_A_DOCTOR)))])
 
 
 def _causes(content: Content) -> str:
@@ -110,6 +122,8 @@ def _red_flags(content: Content) -> str:
 
 
 def _card(card: Treatment) -> str:
+    from kiosk.ui.painted import evidence_words
+
     fields = (
         ("What it is", card.what_it_is), ("How it is used", card.how_used), ("Is it approved?", card.status),
         ("Who it may help", card.who_may_help), ("When you might see results", card.results_time),
@@ -118,7 +132,7 @@ def _card(card: Treatment) -> str:
     )  # fmt: skip
     parts = [f"{H2}Screen: card, {_e(card.name)}</h2>", _titled("Key points", _bullets(card.key_points))]
     parts.append(_para(card.summary))
-    parts.append(f"<p><b>Evidence: {_e(card.evidence.words)}.</b> {_e(card.evidence_reason)}</p>")
+    parts.append(f"<p><b>Evidence: {_e(evidence_words(card.evidence))}.</b> {_e(card.evidence_reason)}</p>")
     help_now = _bullets(card.get_help_now) + f'<p class="warn"><b>{_e(card.get_help_action)}</b></p>'
     parts.append(_titled("Get help now if…", help_now))
     parts += [_titled(title, _para(text)) for title, text in fields]
@@ -149,9 +163,11 @@ def _pictures(content: Content) -> str:
     return "".join(parts)
 
 
-def review_html(content: Content, guidance: str, months: int) -> str:
-    """The whole review copy as HTML (every text escaped)."""
-    parts = [f"<html><head><style>{STYLE}</style></head><body>", _cover(content, guidance, months), _fixed_words()]
+def review_html(content: Content, guidance: str, months: int, language: str = ENGLISH) -> str:
+    """The whole review copy as HTML (every text escaped): `content` and `guidance` as given, the interface's own
+    sentences in the interface language."""
+    cover = _cover(content, guidance, months, language)
+    parts = [f"<html><head><style>{STYLE}</style></head><body>", cover, _fixed_words()]
     parts += [_causes(content), _red_flags(content)]
     parts += [_topic(topic, content) for topic in content.topics]
     parts.append(_pictures(content))
@@ -161,15 +177,19 @@ def review_html(content: Content, guidance: str, months: int) -> str:
     return "".join(parts)
 
 
-def write_review_pdf(content: Content, guidance: str, months: int, out: Path) -> int:
-    """Write the review copy to `out` with Qt's own PDF writer; the number of pages."""
+def write_review_pdf(content: Content, guidance: str, months: int, out: Path, language: str = ENGLISH) -> int:
+    """Write the review copy in `language` to `out` with Qt's own PDF writer; the number of pages."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     from kiosk.app import ensure_application
+    from kiosk.ui.translation import use_language
 
     ensure_application()
+    use_language(language)  # the screens' own sentences, as patients read them in it
+    if language != ENGLISH:
+        content, guidance = content_in(content, language), guidance_in(content, guidance, language)
     writer = QPdfWriter(str(out))
     writer.setTitle("Hair-loss kiosk: patient text for clinical review")
     writer.setCreator("kiosk-admin review-copy")
@@ -180,7 +200,7 @@ def write_review_pdf(content: Content, guidance: str, months: int, out: Path) ->
     font = QFont("Atkinson Hyperlegible")
     font.setPointSizeF(10.5)  # points, not the screen's pixels: the PDF is 1200 dots to the inch
     document.setDefaultFont(font)
-    document.setHtml(review_html(content, guidance, months))
+    document.setHtml(review_html(content, guidance, months, language))
     document.setPageSize(writer.pageLayout().paintRectPoints().size().toSizeF())
     document.print_(writer)
     return document.pageCount()
@@ -198,7 +218,12 @@ def command_review_copy(arguments: argparse.Namespace) -> int:
         content, settings = library.content(), library.settings()
     finally:
         library.close()
-    pages = write_review_pdf(content, settings.doctor_guidance, settings.check_after_months, out)
+    language = arguments.language
+    offered = translated_languages(content)
+    if language != ENGLISH and language not in offered:
+        others = ", ".join(f"{code} ({language_name(code)})" for code in (ENGLISH, *offered))
+        return refuse(f"The content has no '{language}' translation. Choose one of: {others}. Nothing was written.")
+    pages = write_review_pdf(content, settings.doctor_guidance, settings.check_after_months, out, language)
     say(f"Wrote {out} ({pages} pages). Print it for the clinic doctor to read, sign and date.")
     return DONE
 
@@ -208,4 +233,7 @@ def add_review_copy_command(commands) -> None:
     about = command_review_copy.__doc__
     review = commands.add_parser("review-copy", help="write every patient text to one PDF", description=about)
     review.add_argument("--out", type=Path, required=True, help="the PDF file to write, like review.pdf")
+    review.add_argument(
+        "--language", default=ENGLISH, help="the patients' language to review, like es for Spanish (default en)"
+    )
     review.set_defaults(run=command_review_copy)

@@ -43,7 +43,8 @@ class SignOffListPage(StaffPage):
         months = load_settings(self.conn).check_after_months
         due = due_for_check(content, months)
         lead = (
-            "Print every patient text for the doctor with: kiosk-admin review-copy --out review.pdf. "
+            "Print every patient text for the doctor with: kiosk-admin review-copy --out review.pdf "
+            "(add --language es for the Spanish words). "
             "After the doctor has read an item, mark it checked here, then publish."
         )
         self.column.addWidget(text_label(lead, "Lead"))
