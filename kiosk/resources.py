@@ -47,6 +47,11 @@ def translations_dir() -> Path:
     return assets_dir() / "i18n"
 
 
+def translation_source(language: str) -> Path:
+    """The interface translation source of `language` (`kiosk_<language>.ts`)."""
+    return translations_dir() / f"kiosk_{language}.ts"
+
+
 def compiled_translations_dir() -> Path:
     """Where an installed kiosk keeps the compiled translations (`kiosk_<language>.qm`, made by the wheel's build
     hook); a source checkout has no such folder."""

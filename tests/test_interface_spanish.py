@@ -14,11 +14,13 @@ from conftest import read_screen
 from PySide6.QtCore import QPoint, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
+from kiosk import resources
 from kiosk.admin.devices import voice_lines
 from kiosk.content import interface_texts as interface_texts_module
 from kiosk.content.interface_texts import interface_texts, missing_interface_texts
 from kiosk.content.language_check import interface_line
 from kiosk.content.languages import content_in, guidance_in
+from kiosk.resources import translation_source
 from kiosk.ui import translation_files
 from kiosk.ui.closed_screen import ClosedScreen
 from kiosk.ui.questions import QuestionToggle
@@ -208,7 +210,7 @@ def test_my_questions_code_and_printout_are_in_the_chosen_language(window, patie
 
 def test_a_string_without_translation_shows_in_english_never_blank(qtbot, tmp_path, monkeypatch):
     source = tmp_path / "kiosk_es.ts"
-    shutil.copy(translation_files.source_file("es"), source)
+    shutil.copy(translation_source("es"), source)
     text = source.read_text(encoding="utf-8")
     text = text.replace("<translation>Atrás</translation>", '<translation type="unfinished"></translation>')
     text = text.replace("<translation>Inicio</translation>", '<translation type="unfinished">Casa</translation>')
@@ -225,8 +227,8 @@ def test_a_string_without_translation_shows_in_english_never_blank(qtbot, tmp_pa
 def test_a_source_checkout_compiles_the_translation_into_the_cache_and_again_when_it_changes(tmp_path, monkeypatch):
     folder = tmp_path / "i18n"
     folder.mkdir()
-    shutil.copy(translation_files.source_file("es"), folder / "kiosk_es.ts")
-    monkeypatch.setattr(translation_files, "translations_dir", lambda: folder)
+    shutil.copy(translation_source("es"), folder / "kiosk_es.ts")
+    monkeypatch.setattr(resources, "translations_dir", lambda: folder)
     monkeypatch.setattr(translation_files, "compiled_translations_dir", lambda: tmp_path / "not-installed")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     first = compiled_file("es")
@@ -268,11 +270,12 @@ def test_check_lists_the_interface_words_a_language_lacks_and_a_language_with_no
     tmp_path, monkeypatch
 ):
     source = tmp_path / "kiosk_es.ts"
-    text = translation_files.source_file("es").read_text(encoding="utf-8")
+    text = translation_source("es").read_text(encoding="utf-8")
     text = text.replace("<translation>Atrás</translation>", '<translation type="unfinished"></translation>')
     source.write_text(
         text.replace("<translation>Inicio</translation>", "<translation></translation>"), encoding="utf-8"
     )
+    monkeypatch.setattr(resources, "translations_dir", lambda: tmp_path)
     monkeypatch.setattr(interface_texts_module, "translations_dir", lambda: tmp_path)
     line = interface_line("es")
     assert line.startswith(f"Spanish interface: 2 of {len(interface_texts('es'))} buttons and headings not translated")

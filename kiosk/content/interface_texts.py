@@ -5,9 +5,8 @@ words to find any left untranslated on screen."""
 
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
-from pathlib import Path
 
-from kiosk.resources import translations_dir
+from kiosk.resources import translation_source, translations_dir
 
 
 @dataclass(frozen=True)
@@ -24,11 +23,6 @@ class InterfaceText:
         return bool(self.translation.strip())
 
 
-def translation_file(language: str) -> Path:
-    """The translation source of `language`."""
-    return translations_dir() / f"kiosk_{language}.ts"
-
-
 def interface_languages() -> tuple[str, ...]:
     """The languages besides English that have an interface translation file."""
     return tuple(sorted(path.stem.removeprefix("kiosk_") for path in translations_dir().glob("kiosk_*.ts")))
@@ -37,7 +31,7 @@ def interface_languages() -> tuple[str, ...]:
 def interface_texts(language: str) -> tuple[InterfaceText, ...]:
     """Every interface string in the translation file of `language`; an "unfinished" entry counts as missing
     (Qt's lrelease leaves it out), and so does a plural with any empty form. No file: no strings."""
-    path = translation_file(language)
+    path = translation_source(language)
     if not path.exists():
         return ()
     texts = []

@@ -14,15 +14,10 @@ from pathlib import Path
 import PySide6
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTranslator
 
-from kiosk.resources import compiled_translations_dir, translations_dir
+from kiosk.resources import compiled_translations_dir, translation_source
 
 log = logging.getLogger("kiosk.translation")
 LRELEASE_SECONDS = 60
-
-
-def source_file(language: str) -> Path:
-    """The translation source of `language` in the repository or package."""
-    return translations_dir() / f"kiosk_{language}.ts"
 
 
 def lrelease() -> str | None:
@@ -63,7 +58,7 @@ def compiled_file(language: str) -> Path | None:
     shipped = compiled_translations_dir() / f"kiosk_{language}.qm"
     if shipped.exists():
         return shipped
-    source = source_file(language)
+    source = translation_source(language)
     if not source.exists():
         return None
     cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
