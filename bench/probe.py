@@ -184,9 +184,11 @@ def built_widgets(content: QWidget) -> list[QWidget]:
 
 
 def widgets_per_screen(window) -> dict[str, dict[str, int]]:
-    """For the first place of each kind of screen: widgets built for its first frame, and once complete."""
+    """For the first place of each kind of screen, in the look a patient starts in: widgets built for its first
+    frame, and once complete."""
     from kiosk.ui.screens.registry import all_routes
 
+    window.reset_session()  # the random taps leave any text size, contrast and language chosen
     counts = {}
     for route in all_routes(window.content):
         if route.screen in counts:

@@ -268,7 +268,7 @@ def format_results(results: dict, budgets: list[Budget]) -> str:
         *_tap_lines(results["taps"], "Tap → painted (ms), bundled content"),
         *_tap_lines(results["taps_with_cards"], f"Tap → painted (ms), {results['taps_with_cards']['cards']:,} cards"),
         "",
-        "Widgets per screen (the first place of each kind; the scroll area around it not counted):",
+        "Widgets per screen (the first place of each kind, in the default look; the scroll area not counted):",
         "",
     ]
     widgets = results["widgets_per_screen"]
