@@ -155,7 +155,9 @@ class StaffArea(QWidget):
         self.back_button.setVisible(len(self._pages) > 1)
         self.header.setVisible(page.shows_header)
         while self._actions.count():
-            self._actions.takeAt(0).widget().hide()
+            action = self._actions.itemAt(0).widget()
+            self._actions.removeWidget(action)  # and its layout item with it (a taken item would be ours to delete)
+            action.hide()
         for action in page.header_actions:
             action.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             self._actions.addWidget(action)
