@@ -7,6 +7,8 @@ import subprocess
 
 import pytest
 from admin_runner import database_dump, kiosk_admin, pack_bytes, valid_document
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QLabel
 from staff_helpers import Staff
 
 from kiosk.admin.staff.home import StaffHomePage
@@ -222,3 +224,26 @@ def test_staff_edit_the_numbered_steps_under_the_warning_signs(qtbot, window):
     draft = get_draft(window.library.conn).content
     assert draft.red_flags_page.next_steps == ("Call your doctor's office today.",)
     assert draft.red_flags == window.content.red_flags
+
+
+def as_read(text: str) -> str:
+    """Text as a reader sees it: no-break spaces as spaces, word joiners (which show nothing) gone."""
+    return text.replace("\u00a0", " ").replace("\u2060", "")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)])
+def test_the_commands_on_the_clinician_checks_page_never_break_across_lines(staff, window, size):
+    """At a narrow width "add --" ended one line and "language es" began the next: two things to type."""
+    window.resize(*size)
+    staff.tap("Clinician checks")
+    lead = next(label for label in staff.area.page.findChildren(QLabel) if "review-copy" in as_read(label.text()))
+    layout = QTextLayout(lead.text(), lead.font())
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(lead.contentsRect().width())
+        lines.append(lead.text()[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    shown = [as_read(line) for line in lines]
+    for command in ("kiosk-admin review-copy --out review.pdf", "--language es"):
+        assert any(command in line for line in shown), (command, shown)

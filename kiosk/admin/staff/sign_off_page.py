@@ -17,6 +17,12 @@ from kiosk.ui.widgets import section, text_label, touch_button
 TITLE = "Clinician checks"
 
 
+def on_one_line(command: str) -> str:
+    """A command to type, shown so that the line never breaks inside it: at a narrow width "add --" at the end of
+    one line and "language es" on the next reads as two things to type."""
+    return command.replace(" ", "\u00a0").replace("-", "-\u2060")  # no-break spaces; word joiners after hyphens
+
+
 def due_summary(conn) -> tuple[str, list[str]]:
     """For the staff home: one line saying how many items are due for a check, and their names."""
     months = load_settings(conn).check_after_months
@@ -43,8 +49,8 @@ class SignOffListPage(StaffPage):
         months = load_settings(self.conn).check_after_months
         due = due_for_check(content, months)
         lead = (
-            "Print every patient text for the doctor with: kiosk-admin review-copy --out review.pdf "
-            "(add --language es for the Spanish words). "
+            f"Print every patient text for the doctor with: {on_one_line('kiosk-admin review-copy --out review.pdf')}"
+            f" (add {on_one_line('--language es')} for the Spanish words). "
             "After the doctor has read an item, mark it checked here, then publish."
         )
         self.column.addWidget(text_label(lead, "Lead"))
