@@ -222,7 +222,10 @@ def command_review_copy(arguments: argparse.Namespace) -> int:
     offered = translated_languages(content)
     if language != ENGLISH and language not in offered:
         others = ", ".join(f"{code} ({language_name(code)})" for code in (ENGLISH, *offered))
-        return refuse(f"The content has no '{language}' translation. Choose one of: {others}. Nothing was written.")
+        return refuse(
+            f"The content has no '{language}' translation. After --language, type one of: {others}. "
+            "Nothing was written."
+        )
     pages = write_review_pdf(content, settings.doctor_guidance, settings.check_after_months, out, language)
     say(f"Wrote {out} ({pages} pages). Print it for the clinic doctor to read, sign and date.")
     return DONE

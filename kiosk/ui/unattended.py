@@ -33,10 +33,9 @@ def use_one_memory_arena() -> bool:
 def return_freed_memory() -> bool:
     """Hand the memory freed so far back to the system (glibc); False where that cannot be done.
 
-    glibc keeps what the kiosk frees for its own reuse, and the free pieces left between pieces still in use are
-    never handed back: each visit's screens, built and deleted, left a little more of them, and over a day of
-    patients the resident size crept up by megabytes with nothing more in use. Done between patients: it takes
-    about 0.2 ms."""
+    glibc keeps what the kiosk frees for its own reuse, and free pieces left between pieces still in use are never
+    handed back on their own: a long visit's screens, built and deleted, can leave a megabyte or more of them.
+    Done between patients: it takes about 0.2 ms."""
     libc = _glibc()
     return bool(libc and libc.malloc_trim(0))
 
