@@ -111,8 +111,8 @@ class MyQuestionsScreen(Screen):
         self._clear_button.clicked.connect(questions.clear)
         self.column.addWidget(self._clear_button)
 
-    def clear(self) -> None:
-        super().clear()
+    def clear(self, keep_panels: bool = True) -> None:
+        super().clear(keep_panels)
         self.print_button = self.print_message = self._codes = self._clear_button = None
         self._code_labels, self._codes_ticket, self._codes_to_make = [], 0, []
         self._warnings = {}
