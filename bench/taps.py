@@ -271,7 +271,10 @@ def top_up_taps(tapper: Tapper, kinds: tuple[str, ...], minimum: int, seed: int,
         leads_to = [tapper.leads_to.get((here, button.accessibleName())) for button in buttons]
         wanted = [button for button, kind in zip(buttons, leads_to, strict=True) if kind in short]
         untried = [button for button, kind in zip(buttons, leads_to, strict=True) if kind is None]
+        # The screen's own buttons before the frame's (the access bar's choices lead nowhere new, on every screen).
+        screen = tapper.window.current_screen()
+        untried_here = [button for button in untried if screen.isAncestorOf(button)]
         moving = [button for button, kind in zip(buttons, leads_to, strict=True) if not is_same_screen(kind or "")]
-        return rng.choice(wanted or untried or moving or buttons)
+        return rng.choice(wanted or untried_here or untried or moving or buttons)
 
     return choose

@@ -44,7 +44,7 @@ def test_a_thousand_random_taps_raise_nothing_and_memory_stays_bounded(window, p
     grown = resident_mb() - before
     assert grown < ALLOWED_GROWTH_MB, f"memory grew {grown:.1f} MB over {TAPS} taps"
     assert window.crash_handler.count == 0, "an error was caught (and logged) during the taps"
-    window.go_home()
+    window.reset_session()  # the idle reset: the next patient starts afresh, in the default look
     settle()
     assert window.navigator.history == (Route("start"),)
     assert patient.sees("Worried about hair loss?")
