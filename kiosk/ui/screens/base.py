@@ -224,12 +224,13 @@ class Screen(QWidget):
             self._rest = self._built_for = None  # half built: start again next time
             raise
 
-    def _fills_view(self) -> bool:
-        """Whether what is built so far is taller than the part of the screen a patient sees first."""
+    def _fills_view(self, beyond: int = 0) -> bool:
+        """Whether what is built so far is taller than the part of the screen a patient sees first (and `beyond`
+        pixels more: the view starts that far into it)."""
         self._show_built()
         area = self.parentWidget() or self
         width = min(READING_WIDTH, area.width() - 64)
-        return self.column.totalHeightForWidth(width) >= area.height()
+        return self.column.totalHeightForWidth(width) >= area.height() + beyond
 
     def _show_built(self) -> bool:
         """Style the blocks built so far and show them now, together. Qt would show each at its next turn, one at a
@@ -389,7 +390,7 @@ class Screen(QWidget):
             self.reset_scroll()
         else:
             share = (top - blocks[index].y()) / max(blocks[index].height(), 1)
-            self._show_from(argument, look, index, share, room_above=blocks[index].y())
+            self._show_from(argument, look, index, share, room_above=blocks[index].y(), into=top - blocks[index].y())
         if not self._above:
             self._focus_title_if_due()
 
@@ -398,11 +399,13 @@ class Screen(QWidget):
             self._title_focus_due = False
             self.focus_title()
 
-    def _show_from(self, argument: str | None, look: Look, index: int, share: float, room_above: int) -> None:
-        """Build the screen in `look` with block `index` at the top of the view, `share` of the way into it. The
-        blocks above it are made but held back, hidden, in `room_above` pixels kept for them, and shown after the
-        frame (`_show_above`): styling and laying out a long page above the view took 25-60 ms before the frame.
-        """
+    def _show_from(
+        self, argument: str | None, look: Look, index: int, share: float, room_above: int, into: int
+    ) -> None:
+        """Build the screen in `look` with block `index` at the top of the view, `share` of the way into it (`into`
+        pixels in the look before). The blocks above it are made but held back, hidden, in `room_above` pixels kept
+        for them, and shown after the frame (`_show_above`): styling and laying out a long page above the view took
+        25-60 ms before the frame."""
         self._start_building(argument, look)
         self._build_while(lambda: self.column.count() <= index)
         for item in range(min(index, self.column.count())):
@@ -410,7 +413,7 @@ class Screen(QWidget):
             if widget is not None and not (widget.isHidden() and widget.testAttribute(EXPLICITLY_SHOWN_OR_HIDDEN)):
                 widget.hide()  # before Qt shows it at its next turn; a screen's own hidden blocks stay as they are
                 self._above.append(widget)
-        self._build_while(lambda: self.column.count() <= index + 2 or not self._fills_view())
+        self._build_while(lambda: self.column.count() <= index + 2 or not self._fills_view(beyond=into))
         self._show_built()
         block = self.column.itemAt(index) if index < self.column.count() else None
         if block is not None and block.widget() is None and index + 1 < self.column.count():
