@@ -83,6 +83,18 @@ def test_speech_without_an_engine_is_reported_with_the_reason(monkeypatch):
     assert status["available"] is False and "speech-dispatcher" in status["reason"]
 
 
+def test_a_speech_engine_that_hangs_is_reported_and_does_not_hang_the_check(monkeypatch):
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    monkeypatch.setattr(QTextToSpeech, "availableEngines", staticmethod(lambda: ["speechd", "mock"]))
+    monkeypatch.setattr(devices, "_LIST_VOICES", "import time\ntime.sleep(30)")  # a speech-dispatcher that hangs
+    started = time.monotonic()
+    status = devices.speech_status(seconds=1)
+    assert time.monotonic() - started < 10
+    assert status["available"] is False and "did not answer within 1 seconds" in status["reason"]
+    assert devices.voice_languages(seconds=1) == ("slow", set())
+
+
 def test_the_running_kiosk_writes_a_heartbeat_with_nothing_about_patients(db_path, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
     kiosk = subprocess.Popen(

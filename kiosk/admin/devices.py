@@ -23,11 +23,12 @@ else:
         print("error", speech.errorString())
     else:
         codes = {QLocale(locale.language()).name().split("_")[0] for locale in speech.availableLocales()}
+        print("voices", len(speech.availableVoices()))
         print("languages", *sorted(codes))
 """
 
 
-def speech_status() -> dict:
+def speech_status(seconds: float = VOICE_CHECK_SECONDS) -> dict:
     """Whether a text-to-speech engine works here, with the reason if not."""
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
@@ -41,11 +42,30 @@ def speech_status() -> dict:
             "engines": [],
             "reason": "no speech engine is installed (install speech-dispatcher)",
         }
-    speech = QTextToSpeech(engines[0])
-    if speech.state() == QTextToSpeech.State.Error:
-        reason = speech.errorString() or "the speech engine reported an error"
+    answers = _ask_speech_engine(seconds)
+    first, *rest = answers[-1].split()
+    if first == "slow":
+        reason = f"the speech engine did not answer within {seconds:g} seconds: restart the kiosk computer"
         return {"available": False, "engines": engines, "reason": reason}
-    return {"available": True, "engines": engines, "voices": len(speech.availableVoices())}
+    if first == "no-engine":
+        return {"available": False, "engines": engines, "reason": "no speech engine could be started"}
+    if first != "languages":
+        reason = " ".join(rest) or "the speech engine reported an error"
+        return {"available": False, "engines": engines, "reason": reason}
+    voices = next((int(line.split()[1]) for line in answers if line.startswith("voices ")), 0)
+    return {"available": True, "engines": engines, "voices": voices}
+
+
+def _ask_speech_engine(seconds: float) -> list[str]:
+    """What the speech engine the kiosk would use says (the lines `_LIST_VOICES` prints), asked in a process of
+    its own: ["slow"] if it has not answered within `seconds` (a speech-dispatcher that hangs)."""
+    try:
+        run = subprocess.run(
+            [sys.executable, "-c", _LIST_VOICES], capture_output=True, text=True, timeout=seconds, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return ["slow"]
+    return run.stdout.strip().splitlines() or ["error"]
 
 
 def printer_status() -> dict:
@@ -64,13 +84,9 @@ def printer_status() -> dict:
 def voice_languages(seconds: float = VOICE_CHECK_SECONDS) -> tuple[str, set[str]]:
     """Ask the speech engine the kiosk would use which languages it has a voice for: ("ok", codes), or
     ("no-engine" | "error" | "slow", set())."""
-    try:
-        run = subprocess.run(
-            [sys.executable, "-c", _LIST_VOICES], capture_output=True, text=True, timeout=seconds, check=False
-        )
-    except subprocess.TimeoutExpired:
+    words = _ask_speech_engine(seconds)[-1].split()
+    if words[0] == "slow":
         return "slow", set()
-    words = (run.stdout.strip().splitlines() or ["error"])[-1].split()
     if words[0] == "languages":
         return "ok", set(words[1:])
     return words[0] if words[0] == "no-engine" else "error", set()
