@@ -7,7 +7,6 @@ go when its standard input closes or, if SECONDS is given, after that many secon
 import sqlite3
 import sys
 import threading
-import time
 
 
 def hold_sqlite(db: str):
@@ -32,11 +31,9 @@ def main() -> None:
     kind, db = sys.argv[1], sys.argv[2]
     held = hold_sqlite(db) if kind == "sqlite" else hold_kiosk_lock(db)
     print("held", flush=True)
-    if len(sys.argv) > 3:
-        threading.Thread(target=sys.stdin.read, daemon=True).start()
-        time.sleep(float(sys.argv[3]))
-    else:
-        sys.stdin.read()
+    reader = threading.Thread(target=sys.stdin.read, daemon=True)
+    reader.start()
+    reader.join(timeout=float(sys.argv[3]) if len(sys.argv) > 3 else None)  # input closed, or time is up
     if kind == "sqlite":
         held.execute("ROLLBACK")
         held.close()
