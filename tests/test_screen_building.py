@@ -109,7 +109,7 @@ def test_larger_text_builds_only_the_screen_on_show_again_at_the_same_place(wind
     assert window.current_screen() is screen, "a second copy of the glossary was made for larger text"
     assert screen.look.larger_text and window.frame.looks.current() is screen.look
     qtbot.waitUntil(lambda: bar.value() > 0 and text_at_top(screen) == place)
-    qtbot.waitUntil(screen.is_complete)  # the part above the place shows after the first frame
+    qtbot.waitUntil(screen.is_complete)  # the rest of the screen built in the new look as well
     assert text_at_top(screen) == place, "the part above the place moved the place when it showed"
     assert screen.findChild(QLabel, "Heading").fontInfo().pixelSize() > normal_size
     assert [s.builds for s in screens(window) if s is not screen] == other_builds, "hidden screens were built"

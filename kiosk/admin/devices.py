@@ -28,8 +28,9 @@ else:
 """
 
 
-def speech_status(seconds: float = VOICE_CHECK_SECONDS) -> dict:
-    """Whether a text-to-speech engine works here, with the reason if not."""
+def speech_status(seconds: float = VOICE_CHECK_SECONDS, answers: list[str] | None = None) -> dict:
+    """Whether a text-to-speech engine works here, with the reason if not (from `answers` the engine already gave,
+    if given: see `ask_speech_engine`)."""
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:
@@ -42,7 +43,7 @@ def speech_status(seconds: float = VOICE_CHECK_SECONDS) -> dict:
             "engines": [],
             "reason": "no speech engine is installed (install speech-dispatcher)",
         }
-    answers = _ask_speech_engine(seconds)
+    answers = ask_speech_engine(seconds) if answers is None else answers
     first, *rest = answers[-1].split()
     if first == "slow":
         reason = f"the speech engine did not answer within {seconds:g} seconds: restart the kiosk computer"
@@ -56,7 +57,7 @@ def speech_status(seconds: float = VOICE_CHECK_SECONDS) -> dict:
     return {"available": True, "engines": engines, "voices": voices}
 
 
-def _ask_speech_engine(seconds: float) -> list[str]:
+def ask_speech_engine(seconds: float = VOICE_CHECK_SECONDS) -> list[str]:
     """What the speech engine the kiosk would use says (the lines `_LIST_VOICES` prints), asked in a process of
     its own: ["slow"] if it has not answered within `seconds` (a speech-dispatcher that hangs)."""
     try:
@@ -81,10 +82,10 @@ def printer_status() -> dict:
     return {"available": True, "printers": names, "default": QPrinterInfo.defaultPrinterName()}
 
 
-def voice_languages(seconds: float = VOICE_CHECK_SECONDS) -> tuple[str, set[str]]:
-    """Ask the speech engine the kiosk would use which languages it has a voice for: ("ok", codes), or
-    ("no-engine" | "error" | "slow", set())."""
-    words = _ask_speech_engine(seconds)[-1].split()
+def voice_languages(seconds: float = VOICE_CHECK_SECONDS, answers: list[str] | None = None) -> tuple[str, set[str]]:
+    """Ask the speech engine the kiosk would use which languages it has a voice for (or read it from `answers` it
+    already gave): ("ok", codes), or ("no-engine" | "error" | "slow", set())."""
+    words = (ask_speech_engine(seconds) if answers is None else answers)[-1].split()
     if words[0] == "slow":
         return "slow", set()
     if words[0] == "languages":

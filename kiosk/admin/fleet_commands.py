@@ -143,14 +143,15 @@ def command_check_json(arguments: argparse.Namespace) -> int:
     import json
 
     from kiosk.admin.console import database_path
-    from kiosk.admin.devices import printer_status, speech_status, voice_languages
+    from kiosk.admin.devices import ask_speech_engine, printer_status, speech_status, voice_languages
     from kiosk.content.fleet_health import health_report
     from kiosk.content.language_check import database_language_data
 
     report = health_report(database_path(arguments))
     report["languages"] = database_language_data(database_path(arguments))
-    report["speech"] = speech_status()
-    state, voices = voice_languages()
+    answers = ask_speech_engine()  # once: a speech engine can take seconds to answer
+    report["speech"] = speech_status(answers=answers)
+    state, voices = voice_languages(answers=answers)
     offered = ["en", *(entry["language"] for entry in report["languages"])]
     report["speech"]["read_aloud_hidden_for"] = [code for code in offered if state != "ok" or code not in voices]
     report["printer"] = printer_status()
