@@ -279,11 +279,6 @@ class FramesOfPlace(QObject):
         return False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: the first frames after a change of look far down show the place off (up to 9,000 px) or the page "
-    "squeezed; fixed in abaee4d and 0de435d, taken back in the next commit (see docs/performance.md, sixth round)",
-)
 @pytest.mark.parametrize("share", [0.4, 1.0])
 def test_a_change_of_look_far_down_a_long_page_holds_the_place_from_its_first_frame(window, patient, qtbot, share):
     patient.tap("Tap to start")

@@ -4,7 +4,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -135,6 +135,9 @@ class Screen(QWidget):
         self._spare_panels: list[TextPanel] = []
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
+        self._above: list[QWidget] = []  # after a change of look far down: the blocks above the place, shown later
+        self._anchor: QWidget | None = None  # the block the patient was reading, held in view while they show
+        self._title_focus_due = False  # a change of look took focus off the title: back to it once it shows
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
         self._scroller = QScroller.scroller(self.scroll.viewport())
         self._scroller.stateChanged.connect(self._on_scroller_state)
@@ -144,17 +147,21 @@ class Screen(QWidget):
         one it has), as far as the first view; built again only if it shows something else."""
         look = look or self.look
         if self._built_for != (argument, look):
-            restyled = look != self.look and look.stylesheet() != self.look_stylesheet()
-            self.clear(keep_panels=not restyled)  # a new stylesheet deletes them (see `_take_stylesheet`)
-            if look != self.look:
-                self.look = look
-                self._take_stylesheet(look.stylesheet())
-                self.content = content_for(self.english_content, look.language)
-            self.builds += 1
-            self._rest = iter(self.build(argument))
-            self._built_for = (argument, look)
+            self._start_building(argument, look)
             self._build_step()
         self._build_while(lambda: not self._fills_view())
+
+    def _start_building(self, argument: str | None, look: Look) -> None:
+        """Empty the screen and get ready to build it for `argument` in `look`."""
+        restyled = look != self.look and look.stylesheet() != self.look_stylesheet()
+        self.clear(keep_panels=not restyled)  # a new stylesheet deletes them (see `_take_stylesheet`)
+        if look != self.look:
+            self.look = look
+            self._take_stylesheet(look.stylesheet())
+            self.content = content_for(self.english_content, look.language)
+        self.builds += 1
+        self._rest = iter(self.build(argument))
+        self._built_for = (argument, look)
 
     def _take_stylesheet(self, sheet: str) -> None:
         """The look's rules on the emptied screen, only when they change (a language alone changes none): all of
@@ -186,15 +193,18 @@ class Screen(QWidget):
     def build_more(self, seconds: float = SLICE_SECONDS) -> bool:
         """Build for about `seconds` more; True when the screen is complete."""
         deadline = time.perf_counter() + seconds
-        return self._build_while(lambda: time.perf_counter() < deadline)
+        if not self._build_while(lambda: time.perf_counter() < deadline):
+            return False
+        return self._show_above(lambda: time.perf_counter() < deadline)
 
     def finish_building(self) -> None:
-        """Build everything that is left, now."""
+        """Build everything that is left, and show it, now."""
         self._build_while(lambda: True)
+        self._show_above(lambda: True)
 
     def is_complete(self) -> bool:
-        """Whether every part of the screen has been built."""
-        return self._built_for is not None and self._rest is None
+        """Whether every part of the screen has been built and shown."""
+        return self._built_for is not None and self._rest is None and not self._above
 
     def _build_while(self, go_on: Callable[[], bool]) -> bool:
         while self._rest is not None and go_on():
@@ -208,27 +218,84 @@ class Screen(QWidget):
         except StopIteration:
             self._rest = None
             self.column.addStretch(1)
-            self.completed.emit()
+            if not self._above:
+                self.completed.emit()
         except BaseException:
             self._rest = self._built_for = None  # half built: start again next time
             raise
 
-    def _fills_view(self) -> bool:
-        """Whether what is built so far is taller than the part of the screen a patient sees first."""
-        showing = self.isVisible()
-        for index in range(self.column.count()):
-            widget = self.column.itemAt(index).widget()
-            if widget is not None:
-                widget.ensurePolished()  # the stylesheet sets the fonts and padding that decide the height
-                if showing and widget.isHidden() and not widget.testAttribute(EXPLICITLY_SHOWN_OR_HIDDEN):
-                    widget.show()  # Qt would at its next turn; until then the layout gives it no height
+    def _fills_view(self, beyond: int = 0) -> bool:
+        """Whether what is built so far is taller than the part of the screen a patient sees first (and `beyond`
+        pixels more: the view starts that far into it)."""
+        self._show_built()
         area = self.parentWidget() or self
         width = min(READING_WIDTH, area.width() - 64)
-        return self.column.totalHeightForWidth(width) >= area.height()
+        return self.column.totalHeightForWidth(width) >= area.height() + beyond
+
+    def _show_built(self) -> bool:
+        """Style the blocks built so far and show them now, together. Qt would show each at its next turn, one at a
+        time, and lay the whole column out again at each, squeezed into the height it had: a long screen's labels
+        were resized 15-30 times before the frame, and a frame could show them squeezed."""
+        showing, shown = self.isVisible(), False
+        self.column.setEnabled(False)  # laid out once, afterwards, not at every block shown
+        for index in range(self.column.count()):
+            widget = self.column.itemAt(index).widget()
+            if widget is None or (widget.isHidden() and widget.testAttribute(EXPLICITLY_SHOWN_OR_HIDDEN)):
+                continue  # hidden on purpose: styled when it shows
+            widget.ensurePolished()  # the stylesheet sets the fonts and padding that decide the height
+            if showing and widget.isHidden():
+                widget.show()
+                shown = True
+        self.column.setEnabled(True)
+        return shown
+
+    def _show_above(self, go_on: Callable[[], bool]) -> bool:
+        """Show the blocks held back above the place, the nearest first, while `go_on()`; the block the patient
+        is reading stays where it is on the glass. True when none is left."""
+        if not self._above:
+            return True
+        bar, anchor = self.scroll.verticalScrollBar(), self._anchor
+        value, before = bar.value(), anchor.y() if anchor is not None else 0
+        self.column.setEnabled(False)
+        while self._above and go_on():
+            widget = self._above.pop()
+            widget.ensurePolished()
+            widget.show()
+        if not self._above:
+            self.column.setContentsMargins(0, 0, 0, 0)  # the room kept for them
+        self.column.setEnabled(True)
+        self._lay_out_now()
+        if anchor is not None:
+            bar.setValue(value + anchor.y() - before)
+        if self._above:
+            return False
+        self._anchor = None
+        self._focus_title_if_due()
+        if self._rest is None:
+            self.completed.emit()
+        return True
+
+    def _lay_out_now(self) -> None:
+        """Lay the page out now, from the outside in, before the frame: the scroll area sizes the page for everything
+        built, which lays the column out once in that size; then the blocks that rearrange at their new width (two
+        columns side by side, or one), and the page again if that changed its height. Left to Qt's next turns,
+        the column would be laid out first, in the height it had, and a frame could come before the rest."""
+        page, steady = self.scroll.widget(), 0
+        for _ in range(6):
+            height = page.height()
+            QCoreApplication.sendEvent(self.scroll, QEvent(QEvent.Type.LayoutRequest))
+            page.layout().activate()
+            self.column.activate()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            steady = steady + 1 if page.height() == height else 0
+            if steady == 2:
+                break
+        if self._place is not None:
+            self.scroll.verticalScrollBar().setValue(self._place())
 
     def _page_painted(self) -> None:
         # The first view is on the glass: build the rest, a slice per turn of the event loop.
-        if self._rest is not None and not self._rest_scheduled:
+        if (self._rest is not None or self._above) and not self._rest_scheduled:
             self._rest_scheduled = True
             QTimer.singleShot(0, self, self._build_next_slice)
 
@@ -236,7 +303,10 @@ class Screen(QWidget):
         self._rest_scheduled = False
         if not self.isVisible():
             return  # the patient moved on: the rest waits until the screen shows again
-        if not self.build_more() and not self._rest_scheduled:
+        complete = self.build_more()
+        if self._show_built():  # together, not one by one at Qt's next turns
+            self._lay_out_now()
+        if not complete and not self._rest_scheduled:
             self._rest_scheduled = True
             QTimer.singleShot(0, self, self._build_next_slice)
 
@@ -279,7 +349,9 @@ class Screen(QWidget):
     def clear(self, keep_panels: bool = True) -> None:
         """Remove everything from the column (and forget what it was built for); its section panels are kept,
         hidden, to be filled again by the next build (see `text_panel`), unless `keep_panels` is False."""
-        self._rest = self._built_for = self._place = None
+        self._rest = self._built_for = self._place = self._anchor = None
+        self._above = []
+        self.column.setContentsMargins(0, 0, 0, 0)
         holder = self.column.parentWidget()
         focus = QApplication.focusWidget()
         if focus is not None and holder.isAncestorOf(focus):
@@ -306,22 +378,54 @@ class Screen(QWidget):
     def show_in_look(self, look: Look) -> None:
         """Build the screen again in `look`, with the block that was at the top of the view at the top again
         (built as far as that block and the view below it; the rest follows after the frame as usual)."""
+        self._show_above(lambda: True)  # a change before the last one's blocks above showed: from the whole screen
         top = self.scroll.verticalScrollBar().value()
         blocks = [self.column.itemAt(index).geometry() for index in range(self.column.count())]
         index = next((i for i, block in enumerate(blocks) if block.bottom() >= top), None)
         argument = self._built_for[0] if self._built_for else None
         focus_was_here = self.isAncestorOf(QApplication.focusWidget())
-        self.show_route(argument, look)
-        if focus_was_here:  # its widget is gone (and `clear` let go of focus): to the new title, as on a new screen
-            self.focus_title()
+        self._title_focus_due = focus_was_here  # its widget is gone (and `clear` let go of focus): to the new title
         if top <= 0 or index is None:
+            self.show_route(argument, look)
+            self.reset_scroll()
+        else:
+            share = (top - blocks[index].y()) / max(blocks[index].height(), 1)
+            self._show_from(argument, look, index, share, room_above=blocks[index].y(), into=top - blocks[index].y())
+        if not self._above:
+            self._focus_title_if_due()
+
+    def _focus_title_if_due(self) -> None:
+        if self._title_focus_due:
+            self._title_focus_due = False
+            self.focus_title()
+
+    def _show_from(
+        self, argument: str | None, look: Look, index: int, share: float, room_above: int, into: int
+    ) -> None:
+        """Build the screen in `look` with block `index` at the top of the view, `share` of the way into it (`into`
+        pixels in the look before). The blocks above it are made but held back, hidden, in `room_above` pixels kept
+        for them, and shown after the frame (`_show_above`): styling and laying out a long page above the view took
+        25-60 ms before the frame."""
+        self._start_building(argument, look)
+        self._build_while(lambda: self.column.count() <= index)
+        for item in range(min(index, self.column.count())):
+            widget = self.column.itemAt(item).widget()
+            if widget is not None and not (widget.isHidden() and widget.testAttribute(EXPLICITLY_SHOWN_OR_HIDDEN)):
+                widget.hide()  # before Qt shows it at its next turn; a screen's own hidden blocks stay as they are
+                self._above.append(widget)
+        self._build_while(lambda: self.column.count() <= index + 2 or not self._fills_view(beyond=into))
+        self._show_built()
+        block = self.column.itemAt(index) if index < self.column.count() else None
+        if block is not None and block.widget() is None and index + 1 < self.column.count():
+            block, share = self.column.itemAt(index + 1), 0.0  # a spacing at the top of the view: the block under it
+        self._anchor = block.widget() if block is not None else None
+        if self._anchor is None:  # the place is gone (a spacing, or a shorter screen): show it all, from the top
+            self._show_above(lambda: True)
             self.reset_scroll()
             return
-        share = (top - blocks[index].y()) / max(blocks[index].height(), 1)
-        self._build_while(lambda: self.column.count() <= index + 2)
-        block = self.column.itemAt(index) if index < self.column.count() else None
-        if block is not None:
-            self._keep_place(lambda: block.geometry().y() + round(share * block.geometry().height()))
+        self.column.setContentsMargins(0, room_above, 0, 0)
+        self._lay_out_now()
+        self._keep_place(lambda: block.geometry().y() + round(share * block.geometry().height()))
 
     def set_scroll_position(self, value: int) -> None:
         """Scroll to `value`, with any fling stopped."""
