@@ -168,6 +168,11 @@ class Frame(QWidget):
         self._restyle_bars()
         self.access_bar.show_look(look)
 
+    def take_room_of_look(self) -> None:
+        """Lay the bars out now at their heights in the look just chosen (a larger text makes them taller): the
+        screen built next in it fills the room it will have in the frame, not the room it had."""
+        self.layout().activate()
+
     def retranslate(self) -> None:
         """The frame's own words in the interface language now."""
         for button, words in (

@@ -220,39 +220,6 @@ class CardButton(PaintedButton):
             self.setAccessibleDescription(detail)
 
 
-class _ColumnsGrid(QGridLayout):
-    """The grid of a `ResponsiveColumns`, which tells its height at a width in the columns it will have there.
-
-    The columns change when the widget is resized; asked for its height before that (a screen laying a block out
-    for the first time), the grid would answer in the columns it has now, and the screen would be laid out again,
-    shorter, a frame later."""
-
-    def __init__(self, owner: "ResponsiveColumns"):
-        super().__init__(owner)
-        self._owner = owner
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        columns = self._owner.columns_at(width)
-        if columns == self._owner.column_count():
-            return super().heightForWidth(width) if super().hasHeightForWidth() else self.sizeHint().height()
-        shown = [widget for widget in self._owner.widgets() if not widget.isHidden()]
-        cell = (width - self.horizontalSpacing() * (columns - 1)) // columns
-        rows = [shown[start : start + columns] for start in range(0, len(shown), columns)]
-        heights = [max(_height_at(widget, cell) for widget in row) for row in rows]
-        return sum(heights) + self.verticalSpacing() * max(len(rows) - 1, 0)
-
-
-def _height_at(widget: QWidget, width: int) -> int:
-    """How tall a layout makes `widget` at `width`."""
-    height = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
-    if height < 0:
-        height = widget.sizeHint().height()
-    return max(widget.minimumHeight(), min(height, widget.maximumHeight()))
-
-
 class ResponsiveColumns(QWidget):
     """Lays its widgets out in two columns when there is room, one column when there is not.
 
@@ -266,7 +233,7 @@ class ResponsiveColumns(QWidget):
         self._widgets = list(widgets)
         self._threshold = two_columns_from
         self._columns = 0
-        self._grid = _ColumnsGrid(self)
+        self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(20)
         self._arrange(1)
@@ -274,14 +241,6 @@ class ResponsiveColumns(QWidget):
     def column_count(self) -> int:
         """How many columns the widgets are in now."""
         return self._columns
-
-    def columns_at(self, width: int) -> int:
-        """How many columns the widgets go in at `width`."""
-        return 2 if width >= self._threshold else 1
-
-    def widgets(self) -> list[QWidget]:
-        """The widgets, in reading order."""
-        return self._widgets
 
     def add(self, widget: QWidget) -> None:
         """One more widget, after the others."""
@@ -296,7 +255,7 @@ class ResponsiveColumns(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        wanted = self.columns_at(event.size().width())
+        wanted = 2 if event.size().width() >= self._threshold else 1
         if wanted != self._columns:
             self._arrange(wanted)
 

@@ -75,8 +75,10 @@ class KioskWindow(QMainWindow):
         self.setCentralWidget(self.frame)
         self._content: Content | None = None
         self.settings = library.settings()
-        self.navigator = Navigator(self.frame.stack, self._screen_factories(), self.frame.looks)
+        # The frame's guidance and room in a new look first: the navigator then builds the screen to fill it.
         self.frame.looks.changed.connect(self._show_guidance)
+        self.frame.looks.changed.connect(self.frame.take_room_of_look)
+        self.navigator = Navigator(self.frame.stack, self._screen_factories(), self.frame.looks)
         self.read_aloud = ReadAloud(self)
         self.read_aloud.reading_changed.connect(self.frame.access_bar.set_reading)
         self.frame.access_bar.read_aloud_toggled.connect(self.toggle_read_aloud)

@@ -24,7 +24,7 @@ from kiosk.storage.rows import Content
 from kiosk.ui.look import NORMAL, Look, content_for, skeleton_rules
 from kiosk.ui.navigator import Route
 from kiosk.ui.painted import TextPanel, reusing
-from kiosk.ui.widgets import touch_button
+from kiosk.ui.widgets import ResponsiveColumns, touch_button
 
 READING_WIDTH = 1500
 EXPLICITLY_SHOWN_OR_HIDDEN = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
@@ -83,6 +83,26 @@ def scrolling_column(top_margin: int = 28, spacing: int = 22) -> tuple[QScrollAr
     column.setSpacing(spacing)
     scroll.setWidget(page)
     return scroll, column
+
+
+def _choose_columns(block: QWidget, width: int) -> None:
+    """Lay `block` out once at `width` if it holds side-by-side columns: they choose one column or two when they
+    are first resized, and asked for their height before that they answer in one, so the page would be laid out
+    again, shorter, a frame later. Each layout between them and the block is told now that their height changed
+    (Qt would tell one a turn, and keep the old height for the first frame)."""
+    columns = block.findChildren(ResponsiveColumns)
+    if isinstance(block, ResponsiveColumns):
+        columns.append(block)
+    if not columns:
+        return
+    block.resize(width, block.height())
+    if block.layout() is not None:
+        block.layout().activate()
+    for widget in columns:
+        while widget is not block:
+            widget.updateGeometry()
+            widget = widget.parentWidget()
+    block.updateGeometry()
 
 
 def clear_layout(layout) -> None:
@@ -229,8 +249,12 @@ class Screen(QWidget):
         pixels more: the view starts that far into it)."""
         self._show_built()
         area = self.parentWidget() or self
-        width = min(READING_WIDTH, area.width() - 64)
-        return self.column.totalHeightForWidth(width) >= area.height() + beyond
+        return self.column.totalHeightForWidth(self._column_width()) >= area.height() + beyond
+
+    def _column_width(self) -> int:
+        """How wide the column will be laid out, before it is."""
+        area = self.parentWidget() or self
+        return min(READING_WIDTH, area.width() - 64)
 
     def _show_built(self) -> bool:
         """Style the blocks built so far and show them now, together. Qt would show each at its next turn, one at a
@@ -245,6 +269,7 @@ class Screen(QWidget):
             widget.ensurePolished()  # the stylesheet sets the fonts and padding that decide the height
             if showing and widget.isHidden():
                 widget.show()
+                _choose_columns(widget, self._column_width())
                 shown = True
         self.column.setEnabled(True)
         return shown
@@ -261,6 +286,7 @@ class Screen(QWidget):
             widget = self._above.pop()
             widget.ensurePolished()
             widget.show()
+            _choose_columns(widget, self._column_width())
         if not self._above:
             self.column.setContentsMargins(0, 0, 0, 0)  # the room kept for them
         self.column.setEnabled(True)
@@ -303,8 +329,11 @@ class Screen(QWidget):
         self._rest_scheduled = False
         if not self.isVisible():
             return  # the patient moved on: the rest waits until the screen shows again
+        blocks = self.column.count()
         complete = self.build_more()
-        if self._show_built():  # together, not one by one at Qt's next turns
+        # Shown together, not one by one at Qt's next turns; and laid out before the frame, also when the blocks
+        # showed themselves (panels filled again): the column would give them the height it had, squeezed.
+        if self._show_built() or self.column.count() != blocks:
             self._lay_out_now()
         if not complete and not self._rest_scheduled:
             self._rest_scheduled = True
@@ -379,7 +408,8 @@ class Screen(QWidget):
         """Build the screen again in `look`, with the block that was at the top of the view at the top again
         (built as far as that block and the view below it; the rest follows after the frame as usual)."""
         self._show_above(lambda: True)  # a change before the last one's blocks above showed: from the whole screen
-        top = self.scroll.verticalScrollBar().value()
+        holder = self.column.parentWidget()  # the column's blocks are placed in it, below the page's margin
+        top = self.scroll.verticalScrollBar().value() - holder.y()
         blocks = [self.column.itemAt(index).geometry() for index in range(self.column.count())]
         index = next((i for i, block in enumerate(blocks) if block.bottom() >= top), None)
         argument = self._built_for[0] if self._built_for else None
@@ -425,7 +455,8 @@ class Screen(QWidget):
             return
         self.column.setContentsMargins(0, room_above, 0, 0)
         self._lay_out_now()
-        self._keep_place(lambda: block.geometry().y() + round(share * block.geometry().height()))
+        holder = self.column.parentWidget()
+        self._keep_place(lambda: holder.y() + block.geometry().y() + round(share * block.geometry().height()))
 
     def set_scroll_position(self, value: int) -> None:
         """Scroll to `value`, with any fling stopped."""
