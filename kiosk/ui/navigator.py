@@ -109,9 +109,17 @@ class Navigator(QObject):
         self._empty_screens_left_behind()
 
     def _show(self, route: Route, scroll: int) -> None:
-        widget = self.screen(route)
-        self._stack.setCurrentWidget(widget)
-        widget.set_scroll_position(scroll)
+        widget = self._screens.get(route)
+        look = self._looks.current()
+        if widget is not None and scroll > 0 and widget.look != look:
+            # Back to a place left in another look: built again in this one from the block that was at the top of
+            # the view, as a change of look does, rather than from the top and then down to the place.
+            self._stack.setCurrentWidget(widget)
+            widget.show_in_look(look)
+        else:
+            widget = self.screen(route)
+            self._stack.setCurrentWidget(widget)
+            widget.set_scroll_position(scroll)
         self._empty_screens_left_behind()
         self.changed.emit(route)
 
