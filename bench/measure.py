@@ -66,6 +66,7 @@ def _tap_summary(kiosk: dict, taps: int) -> dict:
         "random_taps_by_screen": kiosk["random_taps_by_kind"],
         "by_screen": {kind: percentiles(latencies.get(kind, [])) for kind in SCREEN_KINDS},
         "first_visits": {kind: percentiles(first.get(kind, [])) for kind in SCREEN_KINDS},
+        "returns_built_again": percentiles(kiosk.get("return_built_again_ms", [])),
         "same_screen": percentiles(
             [ms for kind, samples in latencies.items() if is_same_screen(kind) for ms in samples]
         ),

@@ -43,6 +43,11 @@ def _tap_budgets(taps: dict, label: str) -> list[Budget]:
         else:
             p95 = stats["p95"]
             budgets.append(Budget(name, f"p95 ≤ {TAP_P95_MS} ms", f"p95 {p95:.1f} ms", p95 <= TAP_P95_MS))
+    returns = taps.get("returns_built_again", {"n": 0})
+    if returns["n"]:  # built again from the place the patient left, timed like a first visit
+        budgets.append(Budget(f"tap to painted, Back to a place down a screen left in another look{label}",
+                              f"p95 ≤ {TAP_P95_MS} ms", f"p95 {returns['p95']:.1f} ms",
+                              returns["p95"] <= TAP_P95_MS))  # fmt: skip
     budgets.append(Budget(f"errors caught while tapping{label}", "0", str(taps["errors_caught"]),
                           taps["errors_caught"] == 0 and taps["timeouts"] == 0))  # fmt: skip
     return budgets
@@ -211,12 +216,17 @@ def _tap_lines(taps: dict, heading: str) -> list[str]:
         timeouts = f" ({same['timeouts']} with no frame)" if same["timeouts"] else ""
         rows.append((f"same screen: {control}{timeouts}", "–", _ms(same["p50"]), _ms(same["p95"]), _ms(same["max"]),
                      same["n"], _ms(same["p95"])))  # fmt: skip
+    returns = taps.get("returns_built_again", {"n": 0})
+    if returns["n"]:
+        rows.append(("Back to a place left in another look", returns["n"],
+                     *(_ms(returns[key]) for key in ("p50", "p95", "max")), "–", "–"))  # fmt: skip
     rows.append(("all", "–", "–", "–", "–", every["n"], _ms(every["p95"])))
     return [
         "",
         f"{heading}: {taps['count']:,} random taps on visible buttons, then taps that prefer screens with few "
         f"first visits ({taps['all_taps']:,} taps in all, {taps['timeouts']} with no frame within 5 s, "
-        f"{taps['errors_caught']} errors caught). A first visit builds the screen; other taps show one kept for Back:",
+        f"{taps['errors_caught']} errors caught). A first visit builds the screen; other taps show one kept for Back "
+        "(built again from the place left when that was in another look: its own row):",
         "",
         *_table(("screen", "first visits", "p50", "p95", "max", "all taps", "all p95"), rows),
     ]

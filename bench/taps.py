@@ -138,9 +138,10 @@ class Tapper(QObject):
 
     `choose(buttons)` picks the next button (None to stop). For the bare window, `route` is always None and
     no tap changes the screen. `builds()` counts the screens built so far: a tap that raised it built the
-    screen it opened (a first visit), one that did not showed a screen kept for Back. Results: `latencies`
-    (ms by screen kind), `first_visits` (the same, first visits only), `taps`, `timeouts`, and `leads_to`,
-    which kind of screen each button (by screen and name) opened.
+    screen it opened (a first visit), one that did not showed a screen kept for Back. Back to a place down a
+    screen left in another look builds it again from that place, not from its top: a return, not a first visit.
+    Results: `latencies` (ms by screen kind), `first_visits` (the same, first visits only), `returns_built_again`,
+    `taps`, `timeouts`, and `leads_to`, which kind of screen each button (by screen and name) opened.
     """
 
     def __init__(self, window, route: Callable[[], object], guard: RefGuard, builds: Callable[[], int] = lambda: 0,
@@ -153,6 +154,7 @@ class Tapper(QObject):
         # Samples as packed doubles: the probe's own lists of floats would count as the kiosk's memory (0.3 MB).
         self.latencies: dict[str, array] = {}
         self.first_visits: dict[str, array] = {}
+        self.returns_built_again: dict[str, array] = {}
         self.leads_to: dict[tuple[str, str], str] = {}
         self.taps = self.timeouts = 0
         self._watcher = FrameWatcher()
@@ -186,14 +188,16 @@ class Tapper(QObject):
     def _release(self, button: QAbstractButton) -> None:
         before = self._route()
         built_before = self._builds()
+        history_before = self._history()
         name = button.accessibleName()
         released = time.monotonic()
         if before is not None:  # a frame painted by the handler itself, before it returns, is the answer too
             self._watcher.watch([self._page(), button], lambda done: None)
         QTest.mouseRelease(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _centre(button))
         self.taps += 1
-        first_visit = self._builds() > built_before
+        built = self._builds() > built_before
         route = self._route()
+        returning = route != before and route in history_before and self._scrolled()
         if route is None:  # the bare window: nothing to time
             QTimer.singleShot(0, self._next)
             return
@@ -209,7 +213,8 @@ class Tapper(QObject):
         # A change of look answers by painting the page in the new look. Read aloud answers by showing itself
         # on (the part being read lights up when the engine starts it); another button, by its own new state.
         watched = [painted, button] if control in ("read aloud", "other") else [painted]
-        callback = lambda done: self._painted(kind, released, done, first_visit)  # noqa: E731
+        samples = self.returns_built_again if returning else self.first_visits
+        callback = lambda done: self._painted(kind, released, done, samples if built else None)  # noqa: E731
         if route == before and self._watcher.seen:
             self._watcher.adopt(callback)
         else:
@@ -219,11 +224,20 @@ class Tapper(QObject):
         screen = self.window.current_screen()
         return screen.scroll.widget() if hasattr(screen, "scroll") else screen
 
-    def _painted(self, kind: str, released: float, done: float, first_visit: bool) -> None:
+    def _scrolled(self) -> bool:
+        screen = self.window.current_screen()
+        return hasattr(screen, "scroll_position") and screen.scroll_position() > 0
+
+    def _history(self) -> tuple:
+        navigator = getattr(self.window, "navigator", None)
+        return navigator.history if navigator is not None else ()
+
+    def _painted(self, kind: str, released: float, done: float, built: dict[str, array] | None) -> None:
+        """Record a tap answered at `done`; `built` holds the samples of screens built by a tap (None: not built)."""
         self._timeout.stop()
         self.latencies.setdefault(kind, array("d")).append((done - released) * 1000)
-        if first_visit and not is_same_screen(kind):
-            self.first_visits.setdefault(kind, array("d")).append((done - released) * 1000)
+        if built is not None and not is_same_screen(kind):
+            built.setdefault(kind, array("d")).append((done - released) * 1000)
         QTimer.singleShot(0, self._next)
 
     def _timed_out(self) -> None:
