@@ -348,3 +348,30 @@ def test_no_frame_squeezes_the_text_while_a_long_page_is_built_again_in_another_
     qtbot.waitUntil(screen.is_complete)
     qtbot.waitUntil(lambda: len(squeezed.frames) >= 2)
     assert [texts[:2] for texts in squeezed.frames if texts] == []
+
+
+@pytest.mark.parametrize("route", [Route("cause", "other"), Route("glossary"), Route("treatments")])
+def test_a_page_built_again_from_far_down_reads_the_same_as_one_built_from_its_top(window, qtbot, route):
+    """The blocks above the place are made after the frame and put where they belong: nothing lost, nothing moved."""
+    window.navigator.go(Route("causes"))
+    window.navigator.go(route)
+    wait_until_complete(qtbot, window)
+    screen = window.current_screen()
+    bar = screen.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 1000)
+    bar.setValue(round(bar.maximum() * 0.9))
+
+    def not_made() -> int:  # items without a widget: the page's own spacings, and blocks noted but not made yet
+        return sum(screen.column.itemAt(i).widget() is None for i in range(screen.column.count()))
+
+    qtbot.mouseClick(window.frame.access_bar.contrast_button, Qt.MouseButton.LeftButton)
+    before_the_frame = not_made()
+    wait_until_complete(qtbot, window)
+    assert before_the_frame > not_made(), "the blocks above the place were all made before the frame"
+    built_from_the_place = read_screen(screen.scroll.widget())
+
+    window.navigator.home()
+    window.navigator.go(Route("causes"))
+    window.navigator.go(route)
+    wait_until_complete(qtbot, window)
+    assert read_screen(window.current_screen().scroll.widget()) == built_from_the_place

@@ -155,7 +155,10 @@ class Screen(QWidget):
         self._spare_panels: list[TextPanel] = []
         self._rest_scheduled = False
         self._place: Callable[[], int] | None = None
-        self._above: list[QWidget] = []  # after a change of look far down: the blocks above the place, shown later
+        # After a change of look far down: the blocks above the place, shown (or made: see `add_block`) later.
+        self._above: list[QWidget | tuple[int, Callable[[], QWidget]]] = []
+        self._note_blocks_before = 0  # blocks added at a lower index are noted by `add_block`, not made yet
+        self._noted: dict[int, Callable[[], QWidget]] = {}
         self._anchor: QWidget | None = None  # the block the patient was reading, held in view while they show
         self._title_focus_due = False  # a change of look took focus off the title: back to it once it shows
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
@@ -283,7 +286,8 @@ class Screen(QWidget):
         value, before = bar.value(), anchor.y() if anchor is not None else 0
         self.column.setEnabled(False)
         while self._above and go_on():
-            widget = self._above.pop()
+            block = self._above.pop()
+            widget = self._make_noted(*block) if isinstance(block, tuple) else block
             widget.ensurePolished()
             widget.show()
             _choose_columns(widget, self._column_width())
@@ -379,7 +383,7 @@ class Screen(QWidget):
         """Remove everything from the column (and forget what it was built for); its section panels are kept,
         hidden, to be filled again by the next build (see `text_panel`), unless `keep_panels` is False."""
         self._rest = self._built_for = self._place = self._anchor = None
-        self._above = []
+        self._above, self._noted = [], {}
         self.column.setContentsMargins(0, 0, 0, 0)
         holder = self.column.parentWidget()
         focus = QApplication.focusWidget()
@@ -403,6 +407,31 @@ class Screen(QWidget):
     def scroll_position(self) -> int:
         """How far down the screen is scrolled."""
         return self.scroll.verticalScrollBar().value()
+
+    def add_block(self, make: Callable[[], QWidget]) -> None:
+        """Add the block `make()` makes to the column. While the screen is built again from a place far down, a
+        block above that place is only noted, an empty item keeping its index, and made after the frame: making
+        a long page's blocks above the view took up to 6 ms of a change of look at its bottom."""
+        index = self.column.count()
+        if index < self._note_blocks_before:
+            self.column.addSpacing(0)
+            self._noted[index] = make
+        else:
+            self.column.addWidget(make())
+
+    def _make_noted(self, index: int, make: Callable[[], QWidget]) -> QWidget:
+        """Make the block noted at `index` and put it in the place its empty item kept."""
+        widget = make()
+        widget.hide()  # shown by the caller, once styled
+        forget_item(self.column.takeAt(index))
+        self.column.insertWidget(index, widget)
+        # Made last, it would come last among its siblings, where screen readers and Tab follow them: before the
+        # next block, as it is on the glass.
+        following = (self.column.itemAt(i).widget() for i in range(index + 1, self.column.count()))
+        block_below = next((block for block in following if block is not None), None)
+        if block_below is not None:
+            widget.stackUnder(block_below)
+        return widget
 
     def show_in_look(self, look: Look) -> None:
         """Build the screen again in `look`, with the block that was at the top of the view at the top again
@@ -437,10 +466,16 @@ class Screen(QWidget):
         for them, and shown after the frame (`_show_above`): styling and laying out a long page above the view took
         25-60 ms before the frame."""
         self._start_building(argument, look)
-        self._build_while(lambda: self.column.count() <= index)
+        self._note_blocks_before = index
+        try:
+            self._build_while(lambda: self.column.count() <= index)
+        finally:
+            self._note_blocks_before = 0
         for item in range(min(index, self.column.count())):
             widget = self.column.itemAt(item).widget()
-            if widget is not None and not (widget.isHidden() and widget.testAttribute(EXPLICITLY_SHOWN_OR_HIDDEN)):
+            if item in self._noted:
+                self._above.append((item, self._noted.pop(item)))
+            elif widget is not None and not (widget.isHidden() and widget.testAttribute(EXPLICITLY_SHOWN_OR_HIDDEN)):
                 widget.hide()  # before Qt shows it at its next turn; a screen's own hidden blocks stay as they are
                 self._above.append(widget)
         self._build_while(lambda: self.column.count() <= index + 2 or not self._fills_view(beyond=into))

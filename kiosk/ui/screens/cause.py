@@ -4,7 +4,7 @@
 from collections.abc import Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.storage.rows import Condition, Treatment
 from kiosk.ui.painted import evidence_words
@@ -56,35 +56,35 @@ class CauseScreen(Screen):
 
     def _add_condition(self, condition: Condition) -> Iterator[None]:
         self.column.addSpacing(12)
-        self.column.addWidget(text_label(condition.title, "SubHeading"))
-        self.column.addWidget(text_label(condition.what_it_is))
+        self.add_block(lambda: text_label(condition.title, "SubHeading"))
+        self.add_block(lambda: text_label(condition.what_it_is))
         yield
+        if condition.signs or condition.doctor_checks:
+            self.add_block(lambda: ResponsiveColumns(self._condition_panels(condition)))
+            yield
+        if condition.treatment_ids:
+            title = translate("CauseScreen", "Treatments that may help")
+            self.add_block(lambda: section(title, ResponsiveColumns(self._card_buttons(condition.treatment_ids), 900)))
+            yield
+        if condition.unproven_ids:
+            self.add_block(lambda: self._unproven_section(condition.unproven_ids))
+            yield
+
+    def _condition_panels(self, condition: Condition) -> list[QWidget]:
         panels = []
         if condition.signs:
             panels.append(list_section(translate("CauseScreen", "Signs that fit"), condition.signs))
         if condition.doctor_checks:
             panels.append(list_section(translate("CauseScreen", "What your doctor may check"), condition.doctor_checks))
-        if panels:
-            self.column.addWidget(ResponsiveColumns(panels))
-            yield
-        buttons = self._card_buttons(condition.treatment_ids)
-        if buttons:
-            self.column.addWidget(
-                section(translate("CauseScreen", "Treatments that may help"), ResponsiveColumns(buttons, 900))
-            )
-            yield
-        unproven = self._card_buttons(condition.unproven_ids)
-        if unproven:
-            note = text_label(translate("CauseScreen", UNPROVEN_NOTE))
-            self.column.addWidget(
-                section(
-                    translate("CauseScreen", "Sold for this, but not shown to work"),
-                    note,
-                    ResponsiveColumns(unproven, 900),
-                    role="Warning",
-                )
-            )
-            yield
+        return panels
+
+    def _unproven_section(self, card_ids: tuple[str, ...]) -> QWidget:
+        return section(
+            translate("CauseScreen", "Sold for this, but not shown to work"),
+            text_label(translate("CauseScreen", UNPROVEN_NOTE)),
+            ResponsiveColumns(self._card_buttons(card_ids), 900),
+            role="Warning",
+        )
 
     def _card_buttons(self, card_ids: tuple[str, ...]) -> list[QPushButton]:
         buttons = []

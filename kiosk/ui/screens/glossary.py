@@ -15,5 +15,5 @@ class GlossaryScreen(Screen):
     def build(self, argument: str | None) -> Iterator[None]:
         self.column.addWidget(text_label(translate("GlossaryScreen", "Words explained"), "Heading"))
         for entry in self.content.glossary:
-            self.column.addWidget(text_section(entry.term, entry.meaning))
+            self.add_block(lambda entry=entry: text_section(entry.term, entry.meaning))
             yield

@@ -2,6 +2,9 @@
 
 from collections.abc import Iterator
 
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.storage.rows import Treatment
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.cause import treatment_button
 from kiosk.ui.translation import filled, translate
@@ -24,9 +27,7 @@ class TreatmentsScreen(Screen):
     def _cards_from(self, start: int) -> Iterator[None]:
         cards = self.content.treatments
         for card in cards[start : start + PAGE]:
-            button = treatment_button(card)
-            button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
-            self.column.addWidget(button)
+            self.add_block(lambda card=card: self._card_button(card))
             yield
         left = len(cards) - start - PAGE
         if left > 0:
@@ -34,3 +35,8 @@ class TreatmentsScreen(Screen):
                 translate("TreatmentsScreen", "Show %1 more treatments (%2 not shown yet)"), min(left, PAGE), left
             )
             self.column.addWidget(self.more_button(label, lambda: self._cards_from(start + PAGE)))
+
+    def _card_button(self, card: Treatment) -> QPushButton:
+        button = treatment_button(card)
+        button.clicked.connect(lambda _=False, card_id=card.id: self.go("treatment", card_id))
+        return button
