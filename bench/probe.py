@@ -127,6 +127,7 @@ def measure(window, first: FirstFrame, arguments: argparse.Namespace, spawned: f
         result["first_visit_ms"] = {kind: list(samples) for kind, samples in tapper.first_visits.items()}
         result["return_built_again_ms"] = [ms for samples in tapper.returns_built_again.values() for ms in samples]
         result["tap_timeouts"] = tapper.timeouts
+        result["buttons_gone_before_tap"] = tapper.gone_before_tap
         result["tap_timeouts_by_kind"] = tapper.timeouts_by_kind
         result["all_taps"] = tapper.taps
         result["errors_caught"] = window.crash_handler.count

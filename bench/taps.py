@@ -15,6 +15,7 @@ import time
 from array import array
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QScrollArea
@@ -157,6 +158,7 @@ class Tapper(QObject):
         self.returns_built_again: dict[str, array] = {}
         self.leads_to: dict[tuple[str, str], str] = {}
         self.taps = self.timeouts = 0
+        self.gone_before_tap = 0  # buttons chosen, then taken away by the kiosk before the finger came down
         self._watcher = FrameWatcher()
         self._timeout = QTimer(self, singleShot=True, interval=PAINT_TIMEOUT_MS)
         self._timeout.timeout.connect(self._timed_out)
@@ -182,10 +184,14 @@ class Tapper(QObject):
         QTimer.singleShot(0, lambda: self._press(button))
 
     def _press(self, button: QAbstractButton) -> None:
+        if self._gone(button):
+            return
         QTest.mousePress(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _centre(button))
         QTimer.singleShot(0, lambda: self._release(button))
 
     def _release(self, button: QAbstractButton) -> None:
+        if self._gone(button):
+            return
         before = self._route()
         built_before = self._builds()
         history_before = self._history()
@@ -219,6 +225,15 @@ class Tapper(QObject):
             self._watcher.adopt(callback)
         else:
             self._watcher.watch(watched, callback)
+
+    def _gone(self, button: QAbstractButton) -> bool:
+        """Whether `button` was taken away since it was chosen (a screen changing on its own, a timer); if so,
+        another is chosen (tapping it would have stopped the taps with an error, and the bench waited for ever)."""
+        if shiboken6.isValid(button) and button.isVisibleTo(self.window):
+            return False
+        self.gone_before_tap += 1
+        QTimer.singleShot(0, self._next)
+        return True
 
     def _page(self):
         screen = self.window.current_screen()
