@@ -462,9 +462,9 @@ class Screen(QWidget):
         self, argument: str | None, look: Look, index: int, share: float, room_above: int, into: int
     ) -> None:
         """Build the screen in `look` with block `index` at the top of the view, `share` of the way into it (`into`
-        pixels in the look before). The blocks above it are made but held back, hidden, in `room_above` pixels kept
-        for them, and shown after the frame (`_show_above`): styling and laying out a long page above the view took
-        25-60 ms before the frame."""
+        pixels in the look before). The blocks above it are held back in `room_above` pixels kept for them, those
+        a screen adds with `add_block` only noted, the others made but hidden, and made or shown after the frame
+        (`_show_above`): styling and laying out a long page above the view took 25-60 ms before the frame."""
         self._start_building(argument, look)
         self._note_blocks_before = index
         try:
