@@ -44,17 +44,16 @@ def speech_status(seconds: float = VOICE_CHECK_SECONDS, answers: list[str] | Non
             "reason": "no speech engine is installed (install speech-dispatcher)",
         }
     answers = ask_speech_engine(seconds) if answers is None else answers
-    first, *rest = answers[-1].split()
-    if first == "slow":
-        reason = f"the speech engine did not answer within {seconds:g} seconds: restart the kiosk computer"
-        return {"available": False, "engines": engines, "reason": reason}
-    if first == "no-engine":
-        return {"available": False, "engines": engines, "reason": "no speech engine could be started"}
-    if first != "languages":
-        reason = " ".join(rest) or "the speech engine reported an error"
-        return {"available": False, "engines": engines, "reason": reason}
-    voices = next((int(line.split()[1]) for line in answers if line.startswith("voices ")), 0)
-    return {"available": True, "engines": engines, "voices": voices}
+    state, words = _last_answer(answers)
+    if state == "ok":
+        voices = next((int(line.split()[1]) for line in answers if line.startswith("voices ")), 0)
+        return {"available": True, "engines": engines, "voices": voices}
+    reasons = {
+        "slow": f"the speech engine did not answer within {seconds:g} seconds: restart the kiosk computer",
+        "no-engine": f"no speech engine could be started. {INSTALL_SPEECH}",
+        "error": f"{' '.join(words) or 'the speech engine reported an error'}. {INSTALL_SPEECH}",
+    }
+    return {"available": False, "engines": engines, "reason": reasons[state]}
 
 
 def ask_speech_engine(seconds: float = VOICE_CHECK_SECONDS) -> list[str]:
@@ -85,12 +84,18 @@ def printer_status() -> dict:
 def voice_languages(seconds: float = VOICE_CHECK_SECONDS, answers: list[str] | None = None) -> tuple[str, set[str]]:
     """Ask the speech engine the kiosk would use which languages it has a voice for (or read it from `answers` it
     already gave): ("ok", codes), or ("no-engine" | "error" | "slow", set())."""
-    words = (ask_speech_engine(seconds) if answers is None else answers)[-1].split()
-    if words[0] == "slow":
-        return "slow", set()
-    if words[0] == "languages":
-        return "ok", set(words[1:])
-    return words[0] if words[0] == "no-engine" else "error", set()
+    state, words = _last_answer(ask_speech_engine(seconds) if answers is None else answers)
+    return state, set(words) if state == "ok" else set()
+
+
+def _last_answer(answers: list[str]) -> tuple[str, list[str]]:
+    """The engine's last line read as ("ok", language codes), ("slow" | "no-engine", []) or ("error", its words)."""
+    first, *words = answers[-1].split() or ["error"]
+    if first == "languages":
+        return "ok", words
+    if first in ("slow", "no-engine"):
+        return first, []
+    return "error", words if first == "error" else []
 
 
 def voice_lines(languages: tuple[str, ...], seconds: float = VOICE_CHECK_SECONDS) -> list[str]:
