@@ -262,21 +262,38 @@ def test_in_portrait_a_card_keeps_its_columns_while_the_rest_is_built(window, qt
     assert seen == {1}, "the card's sections jumped between one column and two while it was built"
 
 
-class FramesOfPlace(QObject):
-    """For each frame painted on a screen's page: where the label `text` is, measured from the top of the view."""
+class PaintedFrames(QObject):
+    """What `seen(page)` finds on a screen's page in each frame painted on it, in order."""
 
-    def __init__(self, screen: Screen, text: str):
+    def __init__(self, screen: Screen, seen):
         super().__init__(screen)
-        self.screen, self.text, self.frames = screen, text, []
+        self.seen, self.frames = seen, []
         screen.scroll.widget().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
-            labels = [label for label in self.screen.findChildren(QLabel) if label.text() == self.text]
-            shown = [label for label in labels if label.isVisible()]
-            top = self.screen.scroll.verticalScrollBar().value()
-            self.frames.append(shown[0].mapTo(watched, QPoint(0, 0)).y() - top if shown else None)
+            self.frames.append(self.seen(watched))
         return False
+
+
+def place_of(screen: Screen, text: str):
+    """Where the label `text` is on the page, measured from the top of the view (None: not shown)."""
+
+    def seen(page) -> int | None:
+        shown = [label for label in screen.findChildren(QLabel) if label.text() == text and label.isVisible()]
+        return shown[0].mapTo(page, QPoint(0, 0)).y() - screen.scroll.verticalScrollBar().value() if shown else None
+
+    return seen
+
+
+def squeezed_texts(screen: Screen):
+    """The texts painted shorter than they need (lines on lines)."""
+
+    def seen(page) -> list[str]:
+        labels = [label for label in screen.findChildren(QLabel) if label.isVisible() and label.wordWrap()]
+        return [label.text() for label in labels if label.height() < label.heightForWidth(label.width())]
+
+    return seen
 
 
 @pytest.mark.parametrize(
@@ -306,7 +323,7 @@ def test_a_change_of_look_far_down_a_long_page_holds_the_place_from_its_first_fr
     label = next(label for label in screen.findChildren(QLabel) if label.text() == place and label.isVisible())
     bar.setValue(label.mapTo(screen.scroll.widget(), QPoint(0, 0)).y())  # its top at the top of the view
     where = label.mapTo(screen.scroll.widget(), QPoint(0, 0)).y() - bar.value()
-    frames = FramesOfPlace(screen, place)
+    frames = PaintedFrames(screen, place_of(screen, place))
 
     qtbot.mouseClick(patient.button(tapped), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(screen.is_complete)
@@ -320,29 +337,13 @@ def test_a_change_of_look_far_down_a_long_page_holds_the_place_from_its_first_fr
     assert all(widget.isVisible() for widget in above if widget.objectName() == "Heading")
 
 
-class SqueezedText(QObject):
-    """For each frame painted on a screen's page: the texts painted shorter than they need (lines on lines)."""
-
-    def __init__(self, screen: Screen):
-        super().__init__(screen)
-        self.screen, self.frames = screen, []
-        screen.scroll.widget().installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            labels = [label for label in self.screen.findChildren(QLabel) if label.isVisible() and label.wordWrap()]
-            squeezed = [label for label in labels if label.height() < label.heightForWidth(label.width())]
-            self.frames.append([label.text() for label in squeezed])
-        return False
-
-
 def test_no_frame_squeezes_the_text_while_a_long_page_is_built_again_in_another_language(window, patient, qtbot):
     patient.tap("Words explained")
     wait_until_complete(qtbot, window)
     screen = window.current_screen()
     bar = screen.scroll.verticalScrollBar()
     bar.setValue(round(bar.maximum() * 0.1))
-    squeezed = SqueezedText(screen)
+    squeezed = PaintedFrames(screen, squeezed_texts(screen))
 
     qtbot.mouseClick(patient.button("Español"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(screen.is_complete)
