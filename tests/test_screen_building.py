@@ -247,6 +247,23 @@ def card_buttons(window) -> list[CardButton]:
     return [b for b in window.current_screen().findChildren(CardButton) if b.isVisibleTo(window)]
 
 
+def test_a_change_of_look_on_the_compare_screen_shows_cards_in_view_without_building_every_card_first(
+    window, patient, qtbot
+):
+    patient.tap("Tap to start")
+    patient.tap("What actually works? Compare treatments")
+    wait_until_complete(qtbot, window)
+    screen, every_card = window.current_screen(), len(card_buttons(window))
+
+    qtbot.mouseClick(patient.button("High contrast"), Qt.MouseButton.LeftButton)
+    view = screen.scroll.viewport()
+    in_view = [b for b in card_buttons(window) if 0 <= b.mapTo(view, QPoint(0, 0)).y() < view.height()]
+    assert in_view, "the first frame in high contrast showed the levels without a card under them"
+    assert len(screen.findChildren(CardButton)) < every_card, "every card was built before the first frame"
+    wait_until_complete(qtbot, window)
+    assert len(card_buttons(window)) == every_card
+
+
 def test_in_portrait_a_card_keeps_its_columns_while_the_rest_is_built(window, qtbot):
     window.resize(1080, 1920)
     qtbot.waitUntil(lambda: window.current_screen().width() == 1080)
@@ -294,6 +311,35 @@ def squeezed_texts(screen: Screen):
         return [label.text() for label in labels if label.height() < label.heightForWidth(label.width())]
 
     return seen
+
+
+def room_left_in_view(screen: Screen):
+    """How many pixels of the view the blocks shown leave empty at their own heights (0: the view is full)."""
+
+    def seen(page) -> int:
+        needed = screen.column.totalHeightForWidth(screen.column.geometry().width())
+        return max(screen.scroll.viewport().height() - needed, 0)
+
+    return seen
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
+def test_the_first_frame_of_the_compare_screen_fills_the_view(window, patient, qtbot, size):
+    window.resize(*size)
+    patient.tap("Tap to start")
+    first_frames = []
+
+    def watch_screen_shown(route: Route) -> None:  # before its first frame
+        screen = window.current_screen()
+        first_frames.append(PaintedFrames(screen, room_left_in_view(screen)))
+
+    window.navigator.changed.connect(watch_screen_shown)
+    patient.tap("What actually works? Compare treatments")
+    frames = first_frames[-1]
+    qtbot.waitUntil(lambda: len(frames.frames) >= 1)
+    # The levels stand in two columns at 1920 × 1080; measured in one while the screen was built hidden, the first
+    # view seemed full with no card under them: the first frame showed them spread apart over an empty page.
+    assert frames.frames[0] == 0, f"the first frame left {frames.frames[0]} px of the view empty"
 
 
 @pytest.mark.parametrize(

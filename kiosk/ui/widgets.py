@@ -168,6 +168,9 @@ def add_to_section(panel: QFrame, widget: QWidget) -> None:
     """Add `widget` at the end of a section made by `section` from widgets other than plain labels."""
     layout = panel.layout()
     layout.insertWidget(layout.count() - 1, widget)  # above the stretch
+    if panel.isVisible() and not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+        widget.show()  # now, as `ResponsiveColumns.add` does: hidden, it takes no room, and a screen building its
+        # first view would build every card of a long list before the frame, waiting for the view to fill
     has_grown(panel)
 
 
@@ -255,7 +258,12 @@ class ResponsiveColumns(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        wanted = 2 if event.size().width() >= self._threshold else 1
+        self.fit(event.size().width())
+
+    def fit(self, width: int) -> None:
+        """One column or two for `width` (a hidden widget hears of its size only once it shows: a screen built
+        hidden asks before, so that it measures its first view as it will show)."""
+        wanted = 2 if width >= self._threshold else 1
         if wanted != self._columns:
             self._arrange(wanted)
 

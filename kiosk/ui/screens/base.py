@@ -99,6 +99,7 @@ def _choose_columns(block: QWidget, width: int) -> None:
     if block.layout() is not None:
         block.layout().activate()
     for widget in columns:
+        widget.fit(widget.width())  # now also while the screen is hidden (resized, it hears of it when it shows)
         while widget is not block:
             widget.updateGeometry()
             widget = widget.parentWidget()
@@ -178,6 +179,7 @@ class Screen(QWidget):
         """Empty the screen and get ready to build it for `argument` in `look`."""
         restyled = look != self.look and look.stylesheet() != self.look_stylesheet()
         self.clear(keep_panels=not restyled)  # a new stylesheet deletes them (see `_take_stylesheet`)
+        self._measured: set[QWidget] = set()  # blocks laid out at the column's width while the screen is hidden
         if look != self.look:
             self.look = look
             self._take_stylesheet(look.stylesheet())
@@ -274,6 +276,9 @@ class Screen(QWidget):
                 widget.show()
                 _choose_columns(widget, self._column_width())
                 shown = True
+            elif not showing and widget not in self._measured:
+                self._measured.add(widget)
+                _choose_columns(widget, self._column_width())
         self.column.setEnabled(True)
         return shown
 
