@@ -8,7 +8,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -39,14 +39,18 @@ class Block:
         return f"{self.mark}  {self.text}" if self.mark and self.mark != BULLET else self.text
 
 
+EVIDENCE_WORDS = {
+    Evidence.STRONG: QT_TRANSLATE_NOOP("Evidence", "Strong evidence"),
+    Evidence.MODERATE: QT_TRANSLATE_NOOP("Evidence", "Moderate evidence"),
+    Evidence.LIMITED: QT_TRANSLATE_NOOP("Evidence", "Limited evidence"),
+    Evidence.NOT_PROVEN: QT_TRANSLATE_NOOP("Evidence", "Not proven"),
+}
+
+
 def evidence_words(evidence: Evidence) -> str:
-    """The level as a patient reads it on a badge ("Strong evidence" … "Not proven"), in the interface language."""
-    return {
-        Evidence.STRONG: QCoreApplication.translate("Evidence", "Strong evidence"),
-        Evidence.MODERATE: QCoreApplication.translate("Evidence", "Moderate evidence"),
-        Evidence.LIMITED: QCoreApplication.translate("Evidence", "Limited evidence"),
-        Evidence.NOT_PROVEN: QCoreApplication.translate("Evidence", "Not proven"),
-    }[evidence]
+    """The level as a patient reads it on a badge ("Strong evidence" … "Not proven"), in the interface language
+    (asked for each time a badge is measured: only its own words are translated)."""
+    return QCoreApplication.translate("Evidence", EVIDENCE_WORDS[evidence])
 
 
 def badge_text(evidence: Evidence) -> str:
