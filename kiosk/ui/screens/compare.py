@@ -12,6 +12,7 @@ from kiosk.ui.translation import filled, translate
 from kiosk.ui.widgets import CardButton, ResponsiveColumns, add_to_section, text_label
 
 ROWS = 12  # cards per evidence level before a "Show more" button: a clinic's own list may run to hundreds
+LEVELS_SIDE_BY_SIDE = 2
 MEANING = {
     Evidence.STRONG: QT_TRANSLATE_NOOP("CompareScreen", "Tested in many good trials and approved for hair loss."),
     Evidence.MODERATE: QT_TRANSLATE_NOOP("CompareScreen", "Some trials show it helps, but results vary."),
@@ -47,32 +48,50 @@ class CompareScreen(Screen):
                 "Lead",
             )
         )
-        columns = ResponsiveColumns([], 1100)
-        self.column.addWidget(columns)
-        lists = []
-        for level in Evidence:
-            cards = [card for card in self.content.treatments if card.evidence is level]
-            if cards:
-                words = evidence_words(level)
-                blocks = [Block(words, evidence=level), Block(translate("CompareScreen", MEANING[level]))]
-                group = _group(text_panel(words, blocks))  # as section() draws a badge and a line
-                columns.add(group)
-                lists.append((group, level, cards))
-        yield
-        yield from self._rows_from(lists, 0)
+        levels = [(level, [card for card in self.content.treatments if card.evidence is level]) for level in Evidence]
+        levels = [(level, cards) for level, cards in levels if cards]
+        shown = []
+        # Two levels to a row, each row a block of the page with its cards: a place far down the list is shown
+        # (after a change of look, or Back) with only its own row built before the frame.
+        for first in range(0, len(levels), LEVELS_SIDE_BY_SIDE):
+            row = ResponsiveColumns([], 1100)
+            self.column.addWidget(row)
+            in_row = [
+                (self._level_group(row, level), level, cards)
+                for level, cards in levels[first : first + LEVELS_SIDE_BY_SIDE]
+            ]
+            shown += in_row
+            yield
+            yield from self._card_rows(in_row, 0)
+        self._offer_more(shown, ROWS)
 
-    def _rows_from(self, lists: list[tuple[QWidget, Evidence, list[Treatment]]], start: int) -> Iterator[None]:
-        """A row of cards at a time, across the columns, so that the first view fills evenly."""
-        rows = max((len(cards) for _, _, cards in lists), default=0)
+    def _level_group(self, row: ResponsiveColumns, level: Evidence) -> QWidget:
+        words = evidence_words(level)
+        blocks = [Block(words, evidence=level), Block(translate("CompareScreen", MEANING[level]))]
+        group = _group(text_panel(words, blocks))  # as section() draws a badge and a line
+        row.add(group)
+        return group
+
+    def _card_rows(self, levels: list[tuple[QWidget, Evidence, list[Treatment]]], start: int) -> Iterator[None]:
+        """Each level's cards from `start`, up to ROWS of them, a row across the levels at a time (the first view
+        fills evenly)."""
+        rows = max((len(cards) for _, _, cards in levels), default=0)
         for row in range(start, min(rows, start + ROWS)):
-            for group, level, cards in lists:
+            for group, level, cards in levels:
                 if row < len(cards):
                     add_to_section(group, self._card_button(cards[row], level))
             yield
-        if rows > start + ROWS:
-            left = sum(max(0, len(cards) - start - ROWS) for _, _, cards in lists)
+
+    def _offer_more(self, levels: list[tuple[QWidget, Evidence, list[Treatment]]], start: int) -> None:
+        """A "Show more" button under the levels while any has cards from `start` on."""
+        left = sum(max(0, len(cards) - start) for _, _, cards in levels)
+        if left:
             label = filled(translate("CompareScreen", "Show more treatments (%1 not shown yet)"), left)
-            self.column.addWidget(self.more_button(label, lambda: self._rows_from(lists, start + ROWS)))
+            self.column.addWidget(self.more_button(label, lambda: self._more(levels, start)))
+
+    def _more(self, levels: list[tuple[QWidget, Evidence, list[Treatment]]], start: int) -> Iterator[None]:
+        yield from self._card_rows(levels, start)
+        self._offer_more(levels, start + ROWS)
 
     def _card_button(self, card: Treatment, level: Evidence) -> CardButton:
         detail = filled(translate("CompareScreen", "For: %1"), card.who_may_help)
