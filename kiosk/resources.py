@@ -32,6 +32,11 @@ def icon_path(name: str) -> Path:
     return assets_dir() / "icons" / f"{name}.svg"
 
 
+def icon_names() -> list[str]:
+    """The names of every bundled icon."""
+    return sorted(path.stem for path in (assets_dir() / "icons").glob("*.svg"))
+
+
 def ui_file(name: str) -> Path:
     """A file that belongs to the UI package (the stylesheet)."""
     return _PACKAGE / "ui" / name

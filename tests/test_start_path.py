@@ -7,6 +7,7 @@ import textwrap
 
 from kiosk.app import show_window
 from kiosk.content.library import Library
+from kiosk.ui.screens.base import Screen
 
 # Imported after the first frame, when first needed, or never on a quiet start.
 NOT_BEFORE_THE_FIRST_FRAME = (
@@ -21,6 +22,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "kiosk.content.glyphs",
     "kiosk.storage.audit",
     "kiosk.ui.printing",
+    "kiosk.ui.translation_files",  # the other languages' words and the high-contrast icons are prepared after it
+    "PySide6.QtSvg",
 )
 
 
@@ -87,3 +90,21 @@ def test_a_visit_in_spanish_never_loads_openssl(db_path):
     title, hashlib_loaded = done.stdout.split("\n")[-2].rsplit(" ", 1)
     assert title != "Minoxidil liquid or foam"  # the card was shown in Spanish
     assert hashlib_loaded == "False"
+
+
+def test_after_the_first_frame_the_other_looks_are_prepared_but_nothing_is_built_or_changed(
+    qtbot, db_path, monkeypatch
+):
+    from kiosk.app import build_window
+    from kiosk.ui import translation
+    from kiosk.ui.look import NORMAL
+
+    monkeypatch.setattr(translation, "_translators", {})  # as in a kiosk just started
+    window = build_window(db_path)  # the step after the first frame included
+    qtbot.addWidget(window)
+    assert translation._translators.get("es") is not None  # read once, not at the first tap on Español
+    assert window.frame.looks.current() == NORMAL
+    assert window.frame.access_bar.contrast_button.text().endswith("High contrast")
+    assert [screen.builds for screen in window.frame.stack.findChildren(Screen) if screen.column.count()] == [1]
+    window.close()
+    window.library.close()

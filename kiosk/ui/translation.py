@@ -24,17 +24,19 @@ def filled(words: str, *values: object) -> str:
     return re.sub(r"%(\d)", lambda match: str(values[int(match.group(1)) - 1]), words)
 
 
+def prepare_language(language: str) -> QTranslator | None:
+    """The translator for `language` (None: no file for it), its file read the first time it is asked for."""
+    if language not in _translators:
+        from kiosk.ui.translation_files import load_translator
+
+        _translators[language] = load_translator(language)
+    return _translators[language]
+
+
 def use_language(language: str) -> None:
     """Put the interface in `language` (no translator for English); Qt tells every widget (LanguageChange).
     Call it before anything is built in the new language."""
-    if language == ENGLISH:
-        wanted = None
-    else:
-        if language not in _translators:
-            from kiosk.ui.translation_files import load_translator
-
-            _translators[language] = load_translator(language)
-        wanted = _translators[language]
+    wanted = None if language == ENGLISH else prepare_language(language)
     if (_installed[0] if _installed else None) is wanted:
         return
     application = QCoreApplication.instance()
