@@ -476,6 +476,7 @@ class Screen(QWidget):
             self._build_while(lambda: self.column.count() <= index)
         finally:
             self._note_blocks_before = 0
+        spacing_above = 0
         for item in range(min(index, self.column.count())):
             widget = self.column.itemAt(item).widget()
             if item in self._noted:
@@ -483,7 +484,11 @@ class Screen(QWidget):
             elif widget is not None and not (widget.isHidden() and widget.testAttribute(EXPLICITLY_SHOWN_OR_HIDDEN)):
                 widget.hide()  # before Qt shows it at its next turn; a screen's own hidden blocks stay as they are
                 self._above.append(widget)
-        self._build_while(lambda: self.column.count() <= index + 2 or not self._fills_view(beyond=into))
+            elif widget is None:  # a spacing between blocks stays: its room is not kept for it a second time
+                spacing_above += self.column.itemAt(item).sizeHint().height()
+        room_above -= spacing_above
+        beyond = into + spacing_above  # the view is filled from the place down, not from the spacings above it
+        self._build_while(lambda: self.column.count() <= index + 2 or not self._fills_view(beyond=beyond))
         self._show_built()
         block = self.column.itemAt(index) if index < self.column.count() else None
         if block is not None and block.widget() is None and index + 1 < self.column.count():
