@@ -34,9 +34,6 @@ def ensure_application_names() -> None:
 def ensure_application() -> QApplication:
     """The one QApplication, with the kiosk's typeface and stylesheet."""
     ensure_application_names()
-    from kiosk.ui.text_size import CACHED_GLYPH_PIXELS
-
-    os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", str(CACHED_GLYPH_PIXELS))  # read by Qt at the first text drawn
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if not app.property("kiosk_styled"):
         _load_fonts(app)

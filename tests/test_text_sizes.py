@@ -2,9 +2,6 @@
 fits its widget; a long screen scrolls instead. The default run walks one screen of each kind at 160 % in
 portrait and on the small landscape screen; `-m every_look` walks every screen at every size and look."""
 
-import os
-import re
-
 import pytest
 from conftest import wait_until_complete
 from PySide6.QtCore import QCoreApplication, QRect
@@ -15,7 +12,7 @@ from kiosk.ui.look import Look
 from kiosk.ui.navigator import Route
 from kiosk.ui.painted import BADGE_PADDING, PaintedButton, TextPanel, badge_lines, badge_text
 from kiosk.ui.screens.registry import all_routes, guide_routes
-from kiosk.ui.text_size import CACHED_GLYPH_PIXELS, LARGEST, TEXT_SCALES, font_rules
+from kiosk.ui.text_size import TEXT_SCALES
 
 SMALL_SCREENS = [(1080, 1920), (1280, 800)]
 EVERY_SCREEN = [(1920, 1080), (1080, 1920), (1280, 800)]
@@ -157,10 +154,3 @@ def test_the_idle_prompt_shows_all_its_words_at_160_percent(window, qtbot, size,
     QCoreApplication.processEvents()
     problems = [problem for widget in overlay.findChildren(QWidget) for problem in cut_off(widget)]
     assert not problems, "\n".join(problems)
-
-
-def test_the_largest_letters_are_drawn_from_qts_cache_not_from_their_outlines(window):
-    sizes = [int(size) for size in re.findall(r"font-size:\s*(\d+)px", font_rules(LARGEST))]
-    # Above the limit Qt draws each letter from its outline at every paint (a 160 % heading: 1.5 ms a frame).
-    assert max(sizes) <= CACHED_GLYPH_PIXELS
-    assert int(os.environ["QT_MAX_CACHED_GLYPH_SIZE"]) >= max(sizes)

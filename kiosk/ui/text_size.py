@@ -14,9 +14,6 @@ from kiosk.resources import ui_file
 LARGE = 1.3
 LARGEST = 1.6
 TEXT_SCALES = (1.0, LARGE, LARGEST)  # 100 %, 130 %, 160 %
-# Qt draws text taller than 64 px from its outlines at every paint, not from its cache of drawn letters: a heading
-# at 130 or 160 % (up to 90 px) took 1.5 ms of every frame it was in. The kiosk raises the limit to this.
-CACHED_GLYPH_PIXELS = 128
 _RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 _FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
 
