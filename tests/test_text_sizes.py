@@ -154,3 +154,27 @@ def test_the_idle_prompt_shows_all_its_words_at_160_percent(window, qtbot, size,
     QCoreApplication.processEvents()
     problems = [problem for widget in overlay.findChildren(QWidget) for problem in cut_off(widget)]
     assert not problems, "\n".join(problems)
+
+
+def ink(widget: QWidget) -> int:
+    """How many of the widget's pixels (every other one, each way) stand out from its background: its letters."""
+    image = widget.grab().toImage()
+    background = image.pixelColor(0, 0).lightness()
+    return sum(
+        abs(image.pixelColor(x, y).lightness() - background) > 60
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+    )
+
+
+@pytest.mark.parametrize("contrast", ["standard", "high"])
+def test_the_headings_show_their_letters_at_every_text_size(window, qtbot, contrast):
+    window.navigator.go(Route("compare"))
+    inks = []
+    for scale in TEXT_SCALES:
+        window.frame.looks.choose(Look(scale, contrast))
+        wait_until_complete(qtbot, window)
+        inks.append(ink(window.current_screen().heading()))
+    # Told to keep letters over 64 px in its cache of drawn letters, Qt drew none of them: the 160 % headings
+    # (70 px) were blank on the glass.
+    assert all(inks) and inks == sorted(inks), f"ink at 100, 130, 160 %: {inks}"
