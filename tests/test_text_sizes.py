@@ -2,6 +2,8 @@
 fits its widget; a long screen scrolls instead. The default run walks one screen of each kind at 160 % in
 portrait and on the small landscape screen; `-m every_look` walks every screen at every size and look."""
 
+import re
+
 import pytest
 from conftest import wait_until_complete
 from PySide6.QtCore import QCoreApplication, QRect
@@ -12,7 +14,7 @@ from kiosk.ui.look import Look
 from kiosk.ui.navigator import Route
 from kiosk.ui.painted import BADGE_PADDING, PaintedButton, TextPanel, badge_lines, badge_text
 from kiosk.ui.screens.registry import all_routes, guide_routes
-from kiosk.ui.text_size import TEXT_SCALES
+from kiosk.ui.text_size import LARGEST, LARGEST_FONT_PX, TEXT_SCALES, font_rules
 
 SMALL_SCREENS = [(1080, 1920), (1280, 800)]
 EVERY_SCREEN = [(1920, 1080), (1080, 1920), (1280, 800)]
@@ -178,3 +180,9 @@ def test_the_headings_show_their_letters_at_every_text_size(window, qtbot, contr
     # Told to keep letters over 64 px in its cache of drawn letters, Qt drew none of them: the 160 % headings
     # (70 px) were blank on the glass.
     assert all(inks) and inks == sorted(inks), f"ink at 100, 130, 160 %: {inks}"
+
+
+def test_no_text_size_makes_letters_larger_than_qt_keeps_drawn():
+    sizes = [int(size) for size in re.findall(r"font-size:\s*(\d+)px", font_rules(LARGEST))]
+    # Larger letters are drawn from their outlines at every paint: a 160 % heading (70 px) took 1.6 ms a frame.
+    assert max(sizes) == LARGEST_FONT_PX == 64
