@@ -161,6 +161,7 @@ class Screen(QWidget):
         self._note_blocks_before = 0  # blocks added at a lower index are noted by `add_block`, not made yet
         self._noted: dict[int, Callable[[], QWidget]] = {}
         self._anchor: QWidget | None = None  # the block the patient was reading, held in view while they show
+        self._measured: set[QWidget] = set()  # blocks laid out at the column's width while the screen is hidden
         self._title_focus_due = False  # a change of look took focus off the title: back to it once it shows
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
         self._scroller = QScroller.scroller(self.scroll.viewport())
@@ -179,7 +180,7 @@ class Screen(QWidget):
         """Empty the screen and get ready to build it for `argument` in `look`."""
         restyled = look != self.look and look.stylesheet() != self.look_stylesheet()
         self.clear(keep_panels=not restyled)  # a new stylesheet deletes them (see `_take_stylesheet`)
-        self._measured: set[QWidget] = set()  # blocks laid out at the column's width while the screen is hidden
+        self._measured = set()
         if look != self.look:
             self.look = look
             self._take_stylesheet(look.stylesheet())
