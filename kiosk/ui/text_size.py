@@ -32,7 +32,8 @@ def scaled_font_rules(stylesheet: str, factor: float) -> str:
     for selector, body in _RULE.findall(_without_comments(stylesheet)):
         size = _FONT_SIZE.search(body)
         if size:
-            scaled = max(min(round(int(size.group(1)) * factor), LARGEST_FONT_PX), int(size.group(1)))
+            pixels = int(size.group(1))
+            scaled = max(min(round(pixels * factor), LARGEST_FONT_PX), pixels)
             rules.append(f"{selector.strip()} {{ font-size: {scaled}px; }}")
     return "\n".join(rules)
 

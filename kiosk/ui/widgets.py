@@ -168,10 +168,16 @@ def add_to_section(panel: QFrame, widget: QWidget) -> None:
     """Add `widget` at the end of a section made by `section` from widgets other than plain labels."""
     layout = panel.layout()
     layout.insertWidget(layout.count() - 1, widget)  # above the stretch
-    if panel.isVisible() and not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
-        widget.show()  # now, as `ResponsiveColumns.add` does: hidden, it takes no room, and a screen building its
-        # first view would build every card of a long list before the frame, waiting for the view to fill
+    show_added(widget)
     has_grown(panel)
+
+
+def show_added(widget: QWidget) -> None:
+    """Show `widget`, just added to a container on show, now rather than at Qt's next turn: hidden, it takes no
+    room, so a screen building its first view would not see it fill the view, and would build every card of a
+    long list before the first frame."""
+    if widget.parentWidget().isVisible() and not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+        widget.show()
 
 
 def has_grown(widget: QWidget | None) -> None:
@@ -250,10 +256,7 @@ class ResponsiveColumns(QWidget):
         self._widgets.append(widget)
         index = len(self._widgets) - 1
         self._grid.addWidget(widget, index // self._columns, index % self._columns)
-        if self.isVisible() and not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
-            # Now, not at Qt's next turn: a hidden widget takes no room, so the screen building its first view
-            # would not see it fill the view, and would build the whole screen before the first frame.
-            widget.show()
+        show_added(widget)
         has_grown(self)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -180,7 +180,6 @@ class Screen(QWidget):
         """Empty the screen and get ready to build it for `argument` in `look`."""
         restyled = look != self.look and look.stylesheet() != self.look_stylesheet()
         self.clear(keep_panels=not restyled)  # a new stylesheet deletes them (see `_take_stylesheet`)
-        self._measured = set()
         if look != self.look:
             self.look = look
             self._take_stylesheet(look.stylesheet())
@@ -389,7 +388,7 @@ class Screen(QWidget):
         """Remove everything from the column (and forget what it was built for); its section panels are kept,
         hidden, to be filled again by the next build (see `text_panel`), unless `keep_panels` is False."""
         self._rest = self._built_for = self._place = self._anchor = None
-        self._above, self._noted = [], {}
+        self._above, self._noted, self._measured = [], {}, set()
         self.column.setContentsMargins(0, 0, 0, 0)
         holder = self.column.parentWidget()
         focus = QApplication.focusWidget()
