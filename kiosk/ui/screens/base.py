@@ -454,7 +454,7 @@ class Screen(QWidget):
             self.reset_scroll()
         else:
             share = (top - blocks[index].y()) / max(blocks[index].height(), 1)
-            self._show_from(argument, look, index, share, room_above=blocks[index].y(), into=top - blocks[index].y())
+            self._show_from(argument, look, index, share, room_above=blocks[index].y())
         if not self._above:
             self._focus_title_if_due()
 
@@ -463,13 +463,11 @@ class Screen(QWidget):
             self._title_focus_due = False
             self.focus_title()
 
-    def _show_from(
-        self, argument: str | None, look: Look, index: int, share: float, room_above: int, into: int
-    ) -> None:
-        """Build the screen in `look` with block `index` at the top of the view, `share` of the way into it (`into`
-        pixels in the look before). The blocks above it are held back in `room_above` pixels kept for them, those
-        a screen adds with `add_block` only noted, the others made but hidden, and made or shown after the frame
-        (`_show_above`): styling and laying out a long page above the view took 25-60 ms before the frame."""
+    def _show_from(self, argument: str | None, look: Look, index: int, share: float, room_above: int) -> None:
+        """Build the screen in `look` with block `index` at the top of the view, `share` of the way into it. The
+        blocks above it are held back in `room_above` pixels kept for them, those a screen adds with `add_block`
+        only noted, the others made but hidden, and made or shown after the frame (`_show_above`): styling and
+        laying out a long page above the view took 25-60 ms before the frame."""
         self._start_building(argument, look)
         self._note_blocks_before = index
         try:
@@ -487,8 +485,18 @@ class Screen(QWidget):
             elif widget is None:  # a spacing between blocks stays: its room is not kept for it a second time
                 spacing_above += self.column.itemAt(item).sizeHint().height()
         room_above -= spacing_above
-        beyond = into + spacing_above  # the view is filled from the place down, not from the spacings above it
-        self._build_while(lambda: self.column.count() <= index + 2 or not self._fills_view(beyond=beyond))
+
+        def fills_view_from_place() -> bool:
+            # From the place down, not from the spacings above it; and as far into the place's block as the new look
+            # draws it (larger text: further down than before, and the page must reach that far below the view).
+            self._show_built()
+            place, width = self.column.itemAt(index), self._column_width()
+            if place.widget() is None:  # a spacing: the view starts at the block under it
+                return self._fills_view(beyond=spacing_above)
+            height = place.heightForWidth(width) if place.hasHeightForWidth() else place.sizeHint().height()
+            return self._fills_view(beyond=round(share * height) + spacing_above)
+
+        self._build_while(lambda: self.column.count() <= index + 1 or not fills_view_from_place())
         self._show_built()
         block = self.column.itemAt(index) if index < self.column.count() else None
         if block is not None and block.widget() is None and index + 1 < self.column.count():
