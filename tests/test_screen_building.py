@@ -418,6 +418,18 @@ def block_at_top(screen: Screen):
     return seen
 
 
+def scrolled_down(window, qtbot, route: Route, share: float, longer_than: int = 0) -> Screen:
+    """The screen at `route` (opened from the causes), complete and scrolled `share` of the way down."""
+    window.navigator.go(Route("causes"))
+    window.navigator.go(route)
+    wait_until_complete(qtbot, window)
+    screen = window.current_screen()
+    bar = screen.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > longer_than)
+    bar.setValue(round(bar.maximum() * share))
+    return screen
+
+
 def holds_the_place_in_every_frame(window, qtbot, route: Route, size, chosen_before, tapped: str, share: float):
     """Whether a change of look `share` down the screen at `route` shows the same block at the top of the view, as
     far into it, in every frame until the screen is complete (and which blocks the frames showed)."""
@@ -430,13 +442,7 @@ def holds_the_place_in_every_frame(window, qtbot, route: Route, size, chosen_bef
 
     for name in chosen_before:
         qtbot.mouseClick(button(name), Qt.MouseButton.LeftButton)
-    window.navigator.go(Route("causes"))
-    window.navigator.go(route)
-    wait_until_complete(qtbot, window)
-    screen = window.current_screen()
-    bar = screen.scroll.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
-    bar.setValue(round(bar.maximum() * share))
+    screen = scrolled_down(window, qtbot, route, share)
     seen = block_at_top(screen)
     qtbot.waitUntil(lambda: seen(None) is not None)
     place = seen(None)
@@ -496,13 +502,7 @@ def test_no_frame_squeezes_the_text_while_a_long_page_is_built_again_in_another_
 @pytest.mark.parametrize("route", [Route("cause", "other"), Route("glossary"), Route("treatments")])
 def test_a_page_built_again_from_far_down_reads_the_same_as_one_built_from_its_top(window, qtbot, route):
     """The blocks above the place are made after the frame and put where they belong: nothing lost, nothing moved."""
-    window.navigator.go(Route("causes"))
-    window.navigator.go(route)
-    wait_until_complete(qtbot, window)
-    screen = window.current_screen()
-    bar = screen.scroll.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 1000)
-    bar.setValue(round(bar.maximum() * 0.9))
+    screen = scrolled_down(window, qtbot, route, 0.9, longer_than=1000)
 
     def not_made() -> int:  # items without a widget: the page's own spacings, and blocks noted but not made yet
         return sum(screen.column.itemAt(i).widget() is None for i in range(screen.column.count()))
