@@ -470,6 +470,43 @@ def test_a_change_of_look_half_way_down_compare_holds_the_place_from_its_first_f
     assert held, f"block and share at the top of the view: {place} before, then {frames}"
 
 
+def top_of_view(screen: Screen):
+    """The block at the top of the view and where its top is from the view's top, and how much of the view above
+    the first block shown is empty (the room kept for blocks held back)."""
+
+    def seen(page) -> tuple[int, int, int] | None:
+        bar, holder = screen.scroll.verticalScrollBar(), screen.column.parentWidget()
+        shown = [
+            (i, b) for i in range(screen.column.count()) if (b := screen.column.itemAt(i).widget()) and not b.isHidden()
+        ]
+        at_top = next(((i, b) for i, b in shown if holder.y() + b.geometry().bottom() >= bar.value()), None)
+        if at_top is None:
+            return None
+        empty = max(0, holder.y() + shown[0][1].y() - bar.value())
+        return at_top[0], holder.y() + at_top[1].y() - bar.value(), empty
+
+    return seen
+
+
+def test_smaller_text_near_the_end_of_a_long_page_shows_no_empty_room_above_the_place(window, patient, qtbot):
+    window.resize(1080, 1920)
+    for _ in range(2):
+        qtbot.mouseClick(window.frame.access_bar.text_size_button, Qt.MouseButton.LeftButton)  # 160 %
+    screen = scrolled_down(window, qtbot, Route("glossary"), 0.95)
+    qtbot.waitUntil(lambda: screen.scroll.verticalScrollBar().value() > 0)
+    frames = PaintedFrames(screen, top_of_view(screen))
+    qtbot.mouseClick(window.frame.access_bar.text_size_button, Qt.MouseButton.LeftButton)  # back to 100 %
+    after_the_tap = len(frames.frames)
+    qtbot.waitUntil(screen.is_complete)
+    qtbot.waitUntil(lambda: len(frames.frames) >= after_the_tap + 2)
+    # The rest of the glossary after the place no longer fills the view: the view starts above the place, where
+    # the blocks held back until after the frame had only their room kept. The first frame showed that room
+    # blank above the place (142 px of it here), and the place moved when the blocks came.
+    shown = frames.frames[after_the_tap:]
+    assert all(empty == 0 for _, _, empty in shown), f"the view's top was blank: {shown}"
+    assert len(set(shown)) == 1, f"the page moved under the patient's eyes: {shown}"
+
+
 @pytest.mark.every_look
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
 @pytest.mark.parametrize("chosen_before", [(), ("Text size", "Text size", "High contrast"), ("es",)])

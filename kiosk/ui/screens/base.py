@@ -127,6 +127,12 @@ def forget_item(item: QLayoutItem) -> None:
     shiboken6.delete(item)
 
 
+def _once() -> Callable[[], bool]:
+    """A `go_on` that says yes the first time it is asked only."""
+    left = [True]
+    return lambda: bool(left) and left.pop()
+
+
 class Screen(QWidget):
     """A screen inside the shared frame. Subclasses fill `self.column` in `build`, a generator that yields
     wherever the rest may wait for a later turn of the event loop.
@@ -510,6 +516,17 @@ class Screen(QWidget):
         self._lay_out_now()
         holder = self.column.parentWidget()
         self._keep_place(lambda: holder.y() + block.geometry().y() + round(share * block.geometry().height()))
+        while self._above and self._room_in_view():
+            self._show_above(_once())
+
+    def _room_in_view(self) -> bool:
+        """Whether the top of the view is in the room kept for the blocks held back above the place: where the page
+        ends inside the view below the place (a smaller text, near the end), the view starts above it, and that
+        part would be blank in the first frame."""
+        holder = self.column.parentWidget()
+        blocks = (self.column.itemAt(index).widget() for index in range(self.column.count()))
+        top = next((block for block in blocks if block is not None and not block.isHidden()), None)
+        return top is not None and holder.y() + top.y() > self.scroll.verticalScrollBar().value()
 
     def set_scroll_position(self, value: int) -> None:
         """Scroll to `value`, with any fling stopped."""
