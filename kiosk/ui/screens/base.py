@@ -344,12 +344,12 @@ class Screen(QWidget):
         self._rest_scheduled = False
         if not self.isVisible():
             return  # the patient moved on: the rest waits until the screen shows again
-        blocks = self.column.count()
         complete = self.build_more()
         # Shown together, not one by one at Qt's next turns; and laid out before the frame, also when the blocks
-        # showed themselves (panels filled again): the column would give them the height it had, squeezed.
-        if self._show_built() or self.column.count() != blocks:
-            self._lay_out_now()
+        # showed themselves (panels filled again) or only grew (cards added to a level already on show): the
+        # column would give them the height it had, squeezed (compare's row at the top of the view, for a frame).
+        self._show_built()
+        self._lay_out_now()
         if not complete and not self._rest_scheduled:
             self._rest_scheduled = True
             QTimer.singleShot(0, self, self._build_next_slice)
