@@ -488,6 +488,26 @@ def top_of_view(screen: Screen):
     return seen
 
 
+def test_a_control_brought_into_view_while_the_rest_is_built_stays_in_view(window, patient, qtbot):
+    screen = scrolled_down(window, qtbot, Route("compare"), 0.5)
+    qtbot.mouseClick(window.frame.access_bar.language_buttons["es"], Qt.MouseButton.LeftButton)
+    assert not screen.is_complete(), "nothing was left to build after the frame"
+    page, viewport = screen.scroll.widget(), screen.scroll.viewport()
+    cards = [card for card in screen.findChildren(CardButton) if card.isVisible()]
+    card = max(cards, key=lambda card: card.mapTo(page, QPoint(0, 0)).y())  # the last one built, below the place
+    screen.scroll.ensureWidgetVisible(card)  # as Tab does (and the bench's taps) before the card is pressed
+
+    def card_in_view() -> bool:
+        top = card.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + card.height() <= viewport.height()
+
+    assert card_in_view()
+    qtbot.waitUntil(screen.is_complete)
+    # Each part built after the frame kept the place read before: the view went back there, the card out of it,
+    # and a tap on it (a switch's Enter) changed nothing the patient could see.
+    assert card_in_view(), "the view was moved away from the control brought into it"
+
+
 def test_smaller_text_near_the_end_of_a_long_page_shows_no_empty_room_above_the_place(window, patient, qtbot):
     window.resize(1080, 1920)
     for _ in range(2):

@@ -169,7 +169,9 @@ class Screen(QWidget):
         self._anchor: QWidget | None = None  # the block the patient was reading, held in view while they show
         self._measured: set[QWidget] = set()  # blocks laid out at the column's width while the screen is hidden
         self._title_focus_due = False  # a change of look took focus off the title: back to it once it shows
+        self._moving_view = False
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._on_view_moved)
         self._scroller = QScroller.scroller(self.scroll.viewport())
         self._scroller.stateChanged.connect(self._on_scroller_state)
 
@@ -307,7 +309,7 @@ class Screen(QWidget):
         self.column.setEnabled(True)
         self._lay_out_now()
         if anchor is not None:
-            bar.setValue(value + anchor.y() - before)
+            self._move_view(value + anchor.y() - before)
         if self._above:
             return False
         self._anchor = None
@@ -332,7 +334,7 @@ class Screen(QWidget):
             if steady == 2:
                 break
         if self._place is not None:
-            self.scroll.verticalScrollBar().setValue(self._place())
+            self._move_view(self._place())
 
     def _page_painted(self) -> None:
         # The first view is on the glass: build the rest, a slice per turn of the event loop.
@@ -533,7 +535,7 @@ class Screen(QWidget):
         bar = self.scroll.verticalScrollBar()
         self._scroller.stop()
         self._place = None
-        bar.setValue(value)
+        self._move_view(value)
         if bar.value() != value:  # further down than is built or laid out yet
             self.finish_building()
             self._keep_place(lambda: value)
@@ -542,11 +544,25 @@ class Screen(QWidget):
         """Scroll to `place()` now and each time Qt lays the screen out anew (it takes a turn or two after
         building), until the patient scrolls."""
         self._place = place
-        self.scroll.verticalScrollBar().setValue(place())
+        self._move_view(place())
+
+    def _move_view(self, value: int) -> None:
+        """Scroll to `value` to keep the place (any other move of the view, such as Tab's, ends the keeping)."""
+        self._moving_view = True
+        try:
+            self.scroll.verticalScrollBar().setValue(value)
+        finally:
+            self._moving_view = False
 
     def _on_range_changed(self) -> None:
         if self._place is not None:
-            self.scroll.verticalScrollBar().setValue(self._place())
+            self._move_view(self._place())
+
+    def _on_view_moved(self) -> None:
+        if not self._moving_view:
+            # Tab brought a control into view (or the patient scrolled): the place read before is not held against
+            # it while the rest is built (each part built after the frame is laid out, and kept the place again).
+            self._place = None
 
     def _on_scroller_state(self, state: QScroller.State) -> None:
         if state in (QScroller.State.Pressed, QScroller.State.Dragging):
