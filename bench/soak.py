@@ -3,8 +3,9 @@
 The taps run from the kiosk's own event loop (one every --interval ms: 50 ms is 20 taps a second); every
 --idle-every taps the session is reset as the idle countdown does when a patient walks away.
 Prints one line per sample (minutes, taps, resident MB, the same right after the next reset, Qt widgets alive,
-errors, the longest the event loop was away between two taps) and writes them as JSON. Exit status 1 if an error
-was caught or logged.
+errors, the longest the event loop was away between two taps) and writes them as JSON; at the end, the growth after
+--settle minutes, read off a line fitted through every reading from then on. Exit status 1 if an error was caught
+or logged.
 
 Two readings of memory per sample: where the taps happen to be (in the middle of a visit, on any screen: it
 swings by a few MB with the screen on show), and between patients (right after the next reset, at the start
@@ -16,6 +17,7 @@ import json
 import logging
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -126,12 +128,34 @@ def main(argv: list[str] | None = None) -> int:
     readings = [row for row in samples if "between_patients_mb" in row]
     settled = [row for row in readings if row["minutes"] >= arguments.settle] or readings[-1:]
     first, last = settled[0], readings[-1]
-    print(f"growth after {first['minutes']} min: {last['between_patients_mb'] - first['between_patients_mb']:+.1f} MB "
-          f"between patients ({last['resident_mb'] - first['resident_mb']:+.1f} MB where the taps were) over "
-          f"{last['taps'] - first['taps']} taps; longest gap between taps "
-          f"{max(row['longest_gap_ms'] for row in samples)} ms; errors caught {last['caught_errors']}, "
-          f"logged {last['logged_errors']}")  # fmt: skip
+    print("five-minute means between patients: " + ", ".join(f"{mean:.1f}" for mean in window_means(readings)) + " MB")
+    print(f"growth after {first['minutes']} min: {fitted_growth(settled, 'between_patients_mb'):+.1f} MB between "
+          f"patients, on the line fitted through its {len(settled)} readings "
+          f"({fitted_growth(settled, 'resident_mb'):+.1f} MB where the taps were); last reading against the first: "
+          f"{last['between_patients_mb'] - first['between_patients_mb']:+.1f} MB; over {last['taps'] - first['taps']} "
+          f"taps; longest gap between taps {max(row['longest_gap_ms'] for row in samples)} ms; errors caught "
+          f"{last['caught_errors']}, logged {last['logged_errors']}")  # fmt: skip
     return 0 if last["caught_errors"] == 0 and last["logged_errors"] == 0 else 1
+
+
+def fitted_growth(readings: list[dict], key: str) -> float:
+    """How much `key` grew from the first of `readings` to the last, read off the least-squares line through all of
+    them. One reading against another is not enough: between patients, memory swings by 1.5-3 MB with what the
+    emptied screens happen to hold, so two single readings show growth, or a fall, that is not there."""
+    if len(readings) < 2:
+        return 0.0
+    line = statistics.linear_regression([row["minutes"] for row in readings], [row[key] for row in readings])
+    return line.slope * (readings[-1]["minutes"] - readings[0]["minutes"])
+
+
+def window_means(readings: list[dict], minutes: float = 5.0) -> list[float]:
+    """The mean memory between patients in each window of `minutes` (0-5, 5-10, ...), for the eye."""
+    windows: dict[int, list[float]] = {}
+    end = readings[-1]["minutes"] if readings else 0.0
+    for row in readings:
+        window = int(min(row["minutes"], end - 1e-6) // minutes)  # a last reading on a window's edge closes it
+        windows.setdefault(max(window, 0), []).append(row["between_patients_mb"])
+    return [statistics.fmean(values) for _, values in sorted(windows.items())]
 
 
 class ErrorCount(logging.Handler):
