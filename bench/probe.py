@@ -1,8 +1,8 @@
 """The measured process: a bare PySide6 window or the real kiosk, started fresh, reporting one JSON line.
 
 Run by the bench as `python -m bench.probe start|taps bare|kiosk ...` on Qt's offscreen platform with a
-1920×1080 screen. The kiosk starts through its own `kiosk.app.main()` (full screen, locked down, logging, lock
-file), exactly as on a clinic wall; the bare window is a QMainWindow with one button, shown full screen.
+1920×1080 screen. The kiosk starts through its own entry point, `kiosk.launch.main()` (full screen, locked down,
+logging, lock file), exactly as on a clinic wall; the bare window is a QMainWindow with one button, shown full screen.
 
 The parent puts time.monotonic() at spawn in BENCH_SPAWN_MONOTONIC; on Linux that clock is shared by all
 processes, so "spawn to first painted frame" includes interpreter start, imports, and the first paint.
@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> None:
         window.showFullScreen()
         app.exec()
     else:
-        from kiosk.app import main as kiosk_main
+        from kiosk.launch import main as kiosk_main
 
         status = kiosk_main(["--db", arguments.db])
         leave({"error": f"the kiosk exited with status {status} before its first frame"}, status=1)

@@ -1,5 +1,5 @@
 """`python -m kiosk` starts the kiosk."""
 
-from kiosk.app import main
+from kiosk.launch import main
 
 raise SystemExit(main())

@@ -42,7 +42,7 @@ def test_wheel_ships_migrations_content_icons_and_stylesheet(tmp_path):
     assert "kiosk/_data/i18n/kiosk_es.qm" in names  # compiled by the build hook, never committed
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     scripts = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "kiosk = kiosk.app:main" in scripts and "kiosk-admin = kiosk.admin.cli:main" in scripts
+    assert "kiosk = kiosk.launch:main" in scripts and "kiosk-admin = kiosk.admin.cli:main" in scripts
 
 
 def test_snapshot_renders_every_screen_to_png_at_the_asked_size(tmp_path):

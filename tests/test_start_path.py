@@ -108,3 +108,35 @@ def test_after_the_first_frame_the_other_looks_are_prepared_but_nothing_is_built
     assert [screen.builds for screen in window.frame.stack.findChildren(Screen) if screen.column.count()] == [1]
     window.close()
     window.library.close()
+
+
+def test_python_s_collector_waits_until_the_first_frame_then_runs_again(db_path):
+    """The kiosk's entry point pauses the collector for the start (61 runs, about 8 ms of it); left paused, a kiosk
+    running for months would never free what it made in cycles."""
+    Library.open(db_path).close()
+    probe = textwrap.dedent(
+        f"""
+        import gc
+        import kiosk.app as app
+        from kiosk import launch
+        from PySide6.QtWidgets import QApplication
+
+        collecting = {{}}
+        make_window = app.show_window
+
+        def show_window(library, fullscreen):
+            collecting["while the window is made"] = gc.isenabled()
+            return make_window(library, fullscreen)
+
+        def after_the_first_frame(window, db_path):
+            collecting["after the first frame"] = gc.isenabled()
+            QApplication.exit(0)
+
+        app.show_window = show_window
+        app.start_unattended_services = after_the_first_frame
+        status = launch.main(["--db", {str(db_path)!r}, "--windowed"])
+        print(status, collecting)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.splitlines()[-1] == "0 {'while the window is made': False, 'after the first frame': True}"

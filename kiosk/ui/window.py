@@ -133,6 +133,7 @@ class KioskWindow(QMainWindow):
         self._prepare_looks()
         gc.collect()  # what is garbage now is not frozen with the rest
         gc.freeze()
+        gc.enable()  # paused by the entry point until now (kiosk/launch.py)
         # The engine starts a moment after the first frame, before a patient is likely to be there.
         QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
 
