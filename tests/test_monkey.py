@@ -4,15 +4,14 @@ import random
 
 import pytest
 from conftest import wait_until_complete
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.navigator import Route
 
 TAPS = 1000
-TOUCH_REPORT_MS = 16
+TOUCH_REPORT_MS = 16  # a touchscreen reports a moving finger about 60 times a second
 ALLOWED_GROWTH_MB = 40
 
 
@@ -63,17 +62,17 @@ def test_dragging_a_list_scrolls_it_and_does_not_open_a_card(window, patient, qt
     start = QPoint(viewport.width() // 2, viewport.height() - 60)
     target = viewport.childAt(start)
     assert target is not None
-    finger_drag(target, target.mapFrom(viewport, start), QPoint(0, -600))
-    qtbot.waitUntil(lambda: bar.value() >= 400, timeout=3000)  # the list follows the finger (moved 600 px)
+    finger_drag(qtbot, target, target.mapFrom(viewport, start), QPoint(0, -600))
+    assert bar.value() >= 400, f"the list moved {bar.value()} px under a finger moved 600 px"
     assert window.navigator.current == Route("treatments"), f"the drag opened {window.navigator.current}"
 
 
-def finger_drag(widget, start: QPoint, distance: QPoint, steps: int = 20):
+def finger_drag(qtbot, widget, start: QPoint, distance: QPoint, steps: int = 20):
     """Press, move with the button held, and release, as a finger on a touchscreen (mouse-synthesised).
 
-    The finger moves at a touchscreen's rate of about 60 reports a second: QScroller moves the content on its own
-    frame timer and measures the fling from time between moves, so moves sent all at once move nothing, or fling
-    at random (a flaky test before)."""
+    The finger reports its place from a timer, as a touchscreen does about 60 times a second: QScroller moves the
+    content by the time between moves, so moves sent all at once moved nothing, and the release flung it or not at
+    random (a flaky test before)."""
 
     def send(kind, local, buttons):
         event = QMouseEvent(
@@ -85,10 +84,19 @@ def finger_drag(widget, start: QPoint, distance: QPoint, steps: int = 20):
             Qt.KeyboardModifier.NoModifier,
         )
         QApplication.sendEvent(widget, event)
-        QTest.qWait(TOUCH_REPORT_MS)
 
     held = Qt.MouseButton.LeftButton
+    places = [start + distance * step / steps for step in range(1, steps + 1)]
+    touchscreen = QTimer(interval=TOUCH_REPORT_MS)
+
+    def report() -> None:
+        if places:
+            send(QEvent.Type.MouseMove, places.pop(0), held)
+        else:
+            touchscreen.stop()
+            send(QEvent.Type.MouseButtonRelease, start + distance, Qt.MouseButton.NoButton)
+
+    touchscreen.timeout.connect(report)
     send(QEvent.Type.MouseButtonPress, start, held)
-    for step in range(1, steps + 1):
-        send(QEvent.Type.MouseMove, start + distance * step / steps, held)
-    send(QEvent.Type.MouseButtonRelease, start + distance, Qt.MouseButton.NoButton)
+    touchscreen.start()
+    qtbot.waitUntil(lambda: not touchscreen.isActive(), timeout=5000)
