@@ -4,11 +4,10 @@ nothing of the bench's own before that frame.
 `label` is the smallest baseline: a process that imports only QtWidgets, shows one QLabel full screen and paints
 it. `label-qt` is the same label centred with `Qt.AlignmentFlag`: a reference, with no budget, for what any
 program that uses Qt's namespace pays before its first frame (PySide makes all of the namespace's ~130 enum
-types on first use). `kiosk` starts the real kiosk as its entry point does (kiosk/launch.py, then
-`kiosk.app.main()`: full screen, locked down, logging, lock file) and watches its window once the kiosk has made
-it. Both ask the event loop to stop at the
-first Paint event of their top-level window; the loop stops once that paint pass (the frame) is done, and that
-time is reported.
+types on first use). `kiosk` starts the real kiosk through its entry point, `kiosk.launch.main()` (full screen,
+locked down, logging, lock file) and watches its window once the kiosk has made it. Both ask the event loop to
+stop at the first Paint event of their top-level window; the loop stops once that paint pass (the frame) is
+done, and that time is reported.
 The parent puts time.monotonic() at spawn in BENCH_SPAWN_MONOTONIC (one clock for all processes on Linux).
 """
 
@@ -66,11 +65,10 @@ def label(with_qt_namespace: bool = False) -> None:
 
 
 def kiosk(db: str) -> None:
-    """The real kiosk, as started on the wall (its entry point's steps: kiosk/launch.py); its window is watched from
-    the moment the kiosk has made it."""
-    from kiosk.launch import pause_collection
+    """The real kiosk, as started on the wall; its window is watched from the moment the kiosk has made it."""
+    from kiosk import launch
 
-    pause_collection()
+    launch.pause_collection()  # as the entry point does first: the watch below imports kiosk.app before it
     import kiosk.app as kiosk_app
 
     painted: list[float] = []
@@ -92,7 +90,7 @@ def kiosk(db: str) -> None:
         return window
 
     kiosk_app.show_window = show_window
-    kiosk_app.main(["--db", db])
+    launch.main(["--db", db])
     leave(painted[0] if painted else None, INTERPRETER_UP)
 
 
