@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.library import Library
+from kiosk.content.recovery import DamageCheck
 from kiosk.logs import enable_crash_log, setup_logging
 from kiosk.resources import ui_file
 from kiosk.storage.errors import KnownError
@@ -136,12 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     if not has_display():
         print("kiosk: no display found (set DISPLAY, or QT_QPA_PLATFORM=offscreen).", file=sys.stderr)
         return 2
+    check = DamageCheck(db_path)  # SQLite reads the file through while the application and the window load
+    app = ensure_application()
+    import kiosk.ui.window  # noqa: F401 - loaded beside the check; show_window uses it
+
     try:
-        library = Library.open(db_path)
+        library = Library.open(db_path, check)
     except KnownError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 2
-    app = ensure_application()
     window = show_window(library, fullscreen=not arguments.windowed)
     window.raise_()
     # After the first frame; until then anything logged goes to stderr (which the service's journal keeps).

@@ -95,6 +95,18 @@ def test_a_database_locked_for_too_long_is_refused_with_nothing_moved(db_path):
     assert set_aside_files(db_path.parent) == []
 
 
+def test_the_check_begun_at_start_answers_as_the_check_itself(db_path, tmp_path):
+    healthy_database(db_path)
+    assert recovery.DamageCheck(db_path).result() is None
+    assert recovery.DamageCheck(tmp_path / "not-made-yet.db").result() is None
+    with held("sqlite", db_path):
+        with pytest.raises(DatabaseBusyError):  # raised in the thread that asks, not lost in the check's own
+            recovery.DamageCheck(db_path, wait_seconds=0.5).result()
+    damage(db_path)
+    problem = recovery.DamageCheck(db_path).result()
+    assert problem and problem == recovery.damage_of(db_path)
+
+
 def test_recovery_checks_are_waited_out_while_another_process_holds_the_file(db_path):
     healthy_database(db_path)
     with held("sqlite", db_path, seconds=1.0):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.language_update import add_bundled_languages, new_bundled_languages
-from kiosk.content.recovery import RecoveryReport, open_with_recovery
+from kiosk.content.recovery import DamageCheck, RecoveryReport, open_with_recovery
 from kiosk.content.safety_upgrade import needs_safety_upgrade, upgrade_safety_content
 from kiosk.content.settings import Settings, check_setting, load_settings
 from kiosk.storage.content_tables import has_content, read_content, replace_content
@@ -35,9 +35,11 @@ class Library:
     recovery: RecoveryReport | None = None
 
     @classmethod
-    def open(cls, path: Path | str) -> "Library":
-        """Open (creating and filling on first start, recovering if damaged) the database at `path`."""
-        conn, recovery = open_with_recovery(Path(path))
+    def open(cls, path: Path | str, check: DamageCheck | None = None) -> "Library":
+        """Open (creating and filling on first start, recovering if damaged) the database at `path`.
+
+        `check`: its quick check for damage, if the caller has begun it already (`DamageCheck`)."""
+        conn, recovery = open_with_recovery(Path(path), check)
         if not has_content(conn):
             install_bundled_content(conn)
         elif needs_safety_upgrade(conn):  # content published by an older kiosk: once, after an update

@@ -5,6 +5,7 @@ import datetime
 import logging
 import os
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,35 @@ def damage_of(path: Path, wait_seconds: float = BUSY_WAIT_SECONDS) -> str | None
         return None if result == "ok" else result
 
 
+class DamageCheck:
+    """`damage_of(path)` on a thread of its own, begun as early as the start allows.
+
+    SQLite's quick check reads the whole file (about 14 ms for 10,000 cards) and lets Python run meanwhile, so
+    the Qt application and the window's modules are made beside it: the start no longer grows with the content.
+    `result()` waits for the check and answers as `damage_of` would, raising what it raised."""
+
+    def __init__(self, path: Path, wait_seconds: float = BUSY_WAIT_SECONDS):
+        self.path = path
+        self.wait_seconds = wait_seconds
+        self._problem: str | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="database check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._problem = damage_of(self.path, self.wait_seconds) if self.path.is_file() else None
+        except BaseException as error:  # handed to the thread that asks for the result
+            self._error = error
+
+    def result(self) -> str | None:
+        """Why the database cannot be used as it is, or None (see `damage_of`)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._problem
+
+
 def _quick_check(path: Path, timeout: float) -> str:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
     try:
@@ -90,9 +120,16 @@ def _is_ours(path: Path) -> bool:
     return bool(automatic_backups(path.parent / BACKUP_FOLDER))
 
 
-def open_with_recovery(path: Path) -> tuple[sqlite3.Connection, RecoveryReport | None]:
-    """Open the database, recovering first if it is damaged; KnownError for paths that are simply wrong."""
-    problem = damage_of(path) if path.is_file() else None
+def open_with_recovery(
+    path: Path, check: DamageCheck | None = None
+) -> tuple[sqlite3.Connection, RecoveryReport | None]:
+    """Open the database, recovering first if it is damaged; KnownError for paths that are simply wrong.
+
+    `check`: the quick check of this path, already begun (by default it is made now)."""
+    if check is not None:
+        problem = check.result()
+    else:
+        problem = damage_of(path) if path.is_file() else None
     if problem is None or not _is_ours(path):
         return open_database(path), None
     from kiosk.storage.audit import record_action  # recovery is rare: keep its imports out of every start
