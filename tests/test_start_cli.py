@@ -133,13 +133,14 @@ def test_a_running_kiosk_keeps_its_log_in_the_app_data_folder(db_path, tmp_path)
 def test_the_kiosk_command_recovers_a_damaged_database_checked_beside_its_start(db_path):
     from test_damage_by_facts import damage, healthy_database
 
+    from kiosk.content.heartbeat import heartbeat_path
     from kiosk.content.recovery import RECOVERY_ACTION
     from kiosk.storage.audit import read_audit_log
 
     healthy_database(db_path)
     damage(db_path)
-    with running_kiosk(db_path, until=lambda: any(db_path.parent.glob("*.damaged-*"))):
-        pass
+    with running_kiosk(db_path, until=heartbeat_path(db_path).exists):  # written after the first frame
+        assert any(db_path.parent.glob("*.damaged-*"))
     library = Library.open(db_path)
     assert library.recovery is None  # recovered by the kiosk, not by this check
     assert read_audit_log(library.conn)[0].action == RECOVERY_ACTION
