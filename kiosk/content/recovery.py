@@ -44,9 +44,10 @@ def damage_of(path: Path, wait_seconds: float = BUSY_WAIT_SECONDS) -> str | None
 
     Judged by SQLite's error codes: busy or locked is waited out (DatabaseBusyError after `wait_seconds`),
     an error that is not about the file's content (permissions, disk) is a KnownError; only a file SQLite calls
-    damaged, or a failed quick check, is damage.
+    damaged, or a failed quick check, is damage. No file at `path` (not made yet, or a folder) is no damage:
+    opening it says what is wrong.
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.is_file() or path.stat().st_size == 0:
         return None
     with path.open("rb") as file:
         if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
@@ -90,7 +91,7 @@ class DamageCheck:
 
     def _run(self) -> None:
         try:
-            self._problem = damage_of(self.path, self.wait_seconds) if self.path.is_file() else None
+            self._problem = damage_of(self.path, self.wait_seconds)
         except BaseException as error:  # handed to the thread that asks for the result
             self._error = error
 
@@ -126,10 +127,7 @@ def open_with_recovery(
     """Open the database, recovering first if it is damaged; KnownError for paths that are simply wrong.
 
     `check`: the quick check of this path, already begun (by default it is made now)."""
-    if check is not None:
-        problem = check.result()
-    else:
-        problem = damage_of(path) if path.is_file() else None
+    problem = check.result() if check is not None else damage_of(path)
     if problem is None or not _is_ours(path):
         return open_database(path), None
     from kiosk.storage.audit import record_action  # recovery is rare: keep its imports out of every start
