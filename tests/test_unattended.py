@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QPixmap, QPixmapCache
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -266,6 +266,16 @@ def test_the_idle_reset_after_a_patient_hands_freed_memory_back(window, patient,
     qtbot.waitUntil(lambda: window.navigator.history == (Route("start"),), timeout=3000)
     assert handed_back == [True]
 
+
+
+def test_the_idle_reset_after_a_patient_empties_what_qt_drew_for_the_visit(window, patient, qtbot):
+    drawn = QPixmap(400, 300)
+    QPixmapCache.insert("drawn during the visit", drawn)
+    patient.tap("Tap to start")
+    assert QPixmapCache.find("drawn during the visit") is not None  # the check can fail: a tap keeps the cache
+    quick_idle(window, warning=1)
+    qtbot.waitUntil(lambda: window.navigator.history == (Route("start"),), timeout=3000)
+    assert QPixmapCache.find("drawn during the visit") is None
 
 SCREENS_LEFT_BEHIND = """
 import ctypes, gc, os, sys, tempfile
