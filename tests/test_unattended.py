@@ -267,7 +267,6 @@ def test_the_idle_reset_after_a_patient_hands_freed_memory_back(window, patient,
     assert handed_back == [True]
 
 
-
 def test_the_idle_reset_after_a_patient_empties_what_qt_drew_for_the_visit(window, patient, qtbot):
     drawn = QPixmap(400, 300)
     QPixmapCache.insert("drawn during the visit", drawn)
@@ -276,6 +275,7 @@ def test_the_idle_reset_after_a_patient_empties_what_qt_drew_for_the_visit(windo
     quick_idle(window, warning=1)
     qtbot.waitUntil(lambda: window.navigator.history == (Route("start"),), timeout=3000)
     assert QPixmapCache.find("drawn during the visit") is None
+
 
 SCREENS_LEFT_BEHIND = """
 import ctypes, gc, os, sys, tempfile
