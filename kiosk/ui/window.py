@@ -111,7 +111,7 @@ class KioskWindow(QMainWindow):
         self._change_poll = QTimer(self, interval=CHANGE_POLL_MS)
         self._change_poll.timeout.connect(self.check_for_changes)
         self._change_poll.start()
-        self.apply_settings()
+        self._show_settings()
         self.frame.access_bar.set_languages((ENGLISH, *stored_languages(self.library.conn)))
         self.navigator.home()
 
@@ -208,6 +208,9 @@ class KioskWindow(QMainWindow):
     def apply_settings(self) -> None:
         """Show the current clinic name and doctor guidance; idle times apply from the next quiet spell."""
         self.settings = self.library.settings()
+        self._show_settings()
+
+    def _show_settings(self) -> None:
         self.frame.set_title(self.settings.clinic_name)
         self.frame.set_within_reach(bool(self.settings.within_reach))
         self._show_guidance(self.frame.looks.current())
