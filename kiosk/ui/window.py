@@ -235,12 +235,12 @@ class KioskWindow(QMainWindow):
         self.my_questions.clear()
         self.go_home()
         self.visit_counter.write(self.library.conn, self.settings.counts_keep_days)  # between patients: no tap waits
-        from kiosk.ui.unattended import return_freed_memory  # not on the way to the first frame
-
         # Qt keeps the pictures it drew during the visit (style pieces and icons, one for each size drawn) until its
         # cache holds 10 MB: 2-4 MB after a few visits, and the resident size rose and fell by up to 8 MB over a
         # 30-minute soak with what it held. Each patient starts from the same empty cache.
         QPixmapCache.clear()
+        from kiosk.ui.unattended import return_freed_memory  # not on the way to the first frame
+
         return_freed_memory()
 
     def go_home(self) -> None:
