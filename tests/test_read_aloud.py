@@ -141,6 +141,8 @@ def test_without_a_voice_for_the_language_read_aloud_is_not_offered_in_it(window
 @pytest.mark.skipif("speechd" not in QTextToSpeech.availableEngines(), reason="speech-dispatcher is not installed")
 def test_speech_dispatcher_has_a_spanish_voice(qtbot):
     speech = ReadAloud(engine="speechd")
+    with qtbot.waitSignal(speech.engine_started, timeout=15000):
+        speech.start_engine()  # asked first, on a worker thread, whether it answers
     assert speech.available_for("en") and speech.available_for("es")
     assert speech._locale_for("es").language() == speech._locale_for("es-ES").language()
 

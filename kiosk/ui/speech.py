@@ -3,15 +3,19 @@
 It reads the screen's title, then every visible element in reading order (each with the name a screen reader
 finds for it), then the doctor guidance; the part being read is highlighted. The voice follows the patient's
 language; where the engine has no voice for it, read aloud is not offered in it.
-KIOSK_SPEECH_ENGINE names the engine (tests use Qt's "mock"); by default speech-dispatcher where present."""
+KIOSK_SPEECH_ENGINE names the engine (tests use Qt's "mock"); by default speech-dispatcher where present, asked
+first on a worker thread whether it answers (kiosk/ui/speech_dispatcher.py)."""
 
+import logging
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
+log = logging.getLogger("kiosk.speech")
 ENGINE_VARIABLE = "KIOSK_SPEECH_ENGINE"
+DISPATCHER = "speechd"  # Qt's name for speech-dispatcher's engine
 PREFERRED_ENGINES = ("speechd", "flite")
 TITLE_ROLES = ("ScreenTitle", "Heading")
 # The part being read: dark on pale yellow, or black on yellow in high contrast (both above 7:1).
@@ -101,6 +105,8 @@ class ReadAloud(QObject):
 
     reading_changed = Signal(bool)
     part_started = Signal(str)  # the text the engine is about to say
+    engine_started = Signal()  # ask `available_for` again: the engine is ready, or known not to work
+    _dispatcher_checked = Signal(bool)  # from a worker thread: whether speech-dispatcher answered in time
 
     def __init__(self, parent: QObject | None = None, engine: str | None = None):
         super().__init__(parent)
@@ -108,6 +114,10 @@ class ReadAloud(QObject):
         self._engine_known = engine is not None
         self._speech = None  # made on first need: speech-dispatcher takes about 2 s to list its voices
         self._prepared = False
+        self._dispatcher_answered = False  # speech-dispatcher's engine is made only once it has answered
+        self._checking = False
+        self._told_not_answering = False
+        self._dispatcher_checked.connect(self._on_dispatcher_checked)
         self._parts: list[Part] = []
         self._next = 0  # engines number their texts unevenly: the parts start in the order they were queued
         self._lit: QWidget | None = None
@@ -121,10 +131,45 @@ class ReadAloud(QObject):
             self._engine, self._engine_known = engine_name(), True
         return self._engine is not None
 
+    def start_engine(self) -> None:
+        """Start the engine where it cannot hold the window, then say `engine_started`: speech-dispatcher is first
+        asked on a worker thread whether it answers (again at each call until it has, so that read aloud comes
+        back once a stuck dispatcher is stopped); any other engine is started at once."""
+        if self._prepared or self._checking:
+            return
+        if not (self.may_be_available and self._engine == DISPATCHER):
+            self.prepare()
+            self.engine_started.emit()
+            return
+        from kiosk.ui.speech_dispatcher import dispatcher_answers
+
+        def check() -> None:
+            answered = dispatcher_answers()
+            try:
+                self._dispatcher_checked.emit(answered)
+            except RuntimeError:  # the window has closed meanwhile
+                pass
+
+        self._checking = True
+        QThreadPool.globalInstance().start(check)
+
+    def _on_dispatcher_checked(self, answered: bool) -> None:
+        self._checking = False
+        if answered:
+            self._dispatcher_answered = True
+            log.info("speech-dispatcher answers: read aloud is offered")
+            self.prepare()
+        elif not self._told_not_answering:  # once, not at every patient
+            self._told_not_answering = True
+            log.warning("speech-dispatcher did not answer in time: read aloud is off until it does")
+        self.engine_started.emit()
+
     def prepare(self) -> None:
-        """Start the engine now, if that has not been done (slow with speech-dispatcher: call it when idle)."""
+        """Start the engine now, if that has not been done (speech-dispatcher: only once it has answered)."""
         if self._prepared:
             return
+        if self.may_be_available and self._engine == DISPATCHER and not self._dispatcher_answered:
+            return  # see start_engine
         self._prepared = True
         if not self.may_be_available:
             return

@@ -88,6 +88,7 @@ class KioskWindow(QMainWindow):
         self.frame.access_bar.read_aloud_toggled.connect(self.toggle_read_aloud)
         self.frame.looks.changed.connect(self.read_aloud.stop)  # the screen is built again
         self.frame.looks.changed.connect(self._offer_read_aloud)
+        self.read_aloud.engine_started.connect(lambda: self._offer_read_aloud(self.frame.looks.current()))
         self.frame.access_bar.set_read_aloud_available(False)  # until the engines are known, after the first frame
         self.navigator.changed.connect(self._on_route_changed)
         self.frame.back_requested.connect(self.navigator.back)
@@ -135,7 +136,7 @@ class KioskWindow(QMainWindow):
         gc.freeze()
         gc.enable()  # paused by the entry point until now (kiosk/launch.py)
         # The engine starts a moment after the first frame, before a patient is likely to be there.
-        QTimer.singleShot(SPEECH_START_MS, self, lambda: self._offer_read_aloud(self.frame.looks.current()))
+        QTimer.singleShot(SPEECH_START_MS, self.read_aloud, self.read_aloud.start_engine)
 
     def _prepare_looks(self) -> None:
         """What the first tap on each access choice would make while the patient waits, made now: the icons drawn
@@ -234,6 +235,7 @@ class KioskWindow(QMainWindow):
         self.frame.looks.reset()  # every choice a patient made goes back to the default, here and only here
         self.my_questions.clear()
         self.go_home()
+        self.read_aloud.start_engine()  # again, if speech-dispatcher had not answered: read aloud comes back
         self.visit_counter.write(self.library.conn, self.settings.counts_keep_days)  # between patients: no tap waits
         # Qt keeps the pictures it drew during the visit (style pieces and icons, one for each size drawn) until its
         # cache holds 10 MB: 2-4 MB after a few visits, and the resident size rose and fell by up to 8 MB over a
