@@ -12,10 +12,11 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QObject, QTimer, Signal
 
 from kiosk.content.helper_process import ask_helper
 from kiosk.content.summary import Summary
+from kiosk.ui.background import Background
 
 log = logging.getLogger("kiosk.printing")
 QR_SCREEN_PIXELS = 480  # about 12 cm on a 24-inch kiosk screen: a phone reads it from 30 to 60 cm away
@@ -77,7 +78,6 @@ class Printing(QObject):
     availability_changed = Signal(bool)
     finished = Signal(str)  # the sentence for the patient
     codes_ready = Signal(int, object)  # the number make_codes gave, the QR code pictures
-    _work_done = Signal(int, object)  # from a worker thread: a piece of work's number, what it came to
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -86,9 +86,8 @@ class Printing(QObject):
         self.available = False
         self._checked_at: float | None = None  # when a printer was last looked for
         self.busy = False
-        self._then: dict[int, Callable[[object], None]] = {}  # what to do with each piece of work's result
-        self._work_done.connect(self._done)  # queued: the answer is handled on the GUI thread
-        self._numbers = iter(range(1, 1 << 62))
+        self._background = Background(self)
+        self._tickets = iter(range(1, 1 << 62))
         self._making_codes = False
         self._codes_wanted: tuple[int, list[str]] | None = None  # the latest list asked for while codes were made
 
@@ -97,7 +96,7 @@ class Printing(QObject):
 
         One set is made at a time, and of those asked for meanwhile only the latest: a list that has changed
         since is never shown, and quick taps on My questions would otherwise queue work without end."""
-        ticket = next(self._numbers)
+        ticket = next(self._tickets)
         self._codes_wanted = (ticket, parts)
         if not self._making_codes:
             self._make_wanted_codes()
@@ -108,7 +107,7 @@ class Printing(QObject):
         self._making_codes = wanted is not None
         if wanted is not None:
             ticket, parts = wanted
-            self._start(lambda: _qr_images(parts), lambda images: self._codes_made(ticket, images))
+            self._background.run(lambda: _qr_images(parts), lambda images: self._codes_made(ticket, images))
 
     def _codes_made(self, ticket: int, images: list) -> None:
         self.codes_ready.emit(ticket, images)
@@ -121,14 +120,14 @@ class Printing(QObject):
             QTimer.singleShot(0, self, lambda: self.availability_changed.emit(self.available))
             return
         self._checked_at = time.monotonic()
-        self._start(self._safely(self.is_set_up, False), self._found)
+        self._background.run(self._safely(self.is_set_up, False), self._found)
 
     def print_summary(self, summary: Summary) -> None:
         """Print one page (in a worker thread); `finished` says how it went. A second tap meanwhile is ignored."""
         if self.busy:
             return
         self.busy = True
-        self._start(lambda: self._print(summary), self._printed)
+        self._background.run(lambda: self._print(summary), self._printed)
 
     def _print(self, summary: Summary) -> str:
         try:
@@ -152,25 +151,6 @@ class Printing(QObject):
                 return fallback
 
         return run
-
-    def _start(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
-        number = next(self._numbers)
-        self._then[number] = then
-
-        def run() -> None:
-            result = work()
-            try:
-                self._work_done.emit(number, result)
-            except RuntimeError:  # the window has closed meanwhile: nobody is waiting for the answer
-                pass
-
-        # A plain function, which Qt runs and then lets go of: a QRunnable started from Python stays in memory
-        # with everything it holds, even after it has run, unless Qt deletes it, and then its signal could be
-        # deleted before it is delivered.
-        QThreadPool.globalInstance().start(run)
-
-    def _done(self, number: int, result: object) -> None:
-        self._then.pop(number)(result)
 
     def _found(self, available: bool) -> None:
         self.available = available

@@ -10,7 +10,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 log = logging.getLogger("kiosk.speech")
@@ -106,7 +106,6 @@ class ReadAloud(QObject):
     reading_changed = Signal(bool)
     part_started = Signal(str)  # the text the engine is about to say
     engine_started = Signal()  # ask `available_for` again: the engine is ready, or known not to work
-    _dispatcher_checked = Signal(bool)  # from a worker thread: whether speech-dispatcher answered in time
 
     def __init__(self, parent: QObject | None = None, engine: str | None = None):
         super().__init__(parent)
@@ -117,7 +116,7 @@ class ReadAloud(QObject):
         self._dispatcher_answered = False  # speech-dispatcher's engine is made only once it has answered
         self._checking = False
         self._told_not_answering = False
-        self._dispatcher_checked.connect(self._on_dispatcher_checked)
+        self._background = None  # made when speech-dispatcher is first asked
         self._parts: list[Part] = []
         self._next = 0  # engines number their texts unevenly: the parts start in the order they were queued
         self._lit: QWidget | None = None
@@ -141,17 +140,13 @@ class ReadAloud(QObject):
             self.prepare()
             self.engine_started.emit()
             return
+        from kiosk.ui.background import Background
         from kiosk.ui.speech_dispatcher import dispatcher_answers
 
-        def check() -> None:
-            answered = dispatcher_answers()
-            try:
-                self._dispatcher_checked.emit(answered)
-            except RuntimeError:  # the window has closed meanwhile
-                pass
-
+        if self._background is None:
+            self._background = Background(self)
         self._checking = True
-        QThreadPool.globalInstance().start(check)
+        self._background.run(dispatcher_answers, self._on_dispatcher_checked)
 
     def _on_dispatcher_checked(self, answered: bool) -> None:
         self._checking = False
