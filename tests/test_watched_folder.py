@@ -3,7 +3,9 @@
 import os
 import shutil
 import subprocess
+import threading
 import time
+from pathlib import Path
 
 import pytest
 from admin_runner import kiosk_admin, pack_bytes
@@ -157,6 +159,7 @@ def watching_window(qtbot, fleet, monkeypatch):
     window.resize(1920, 1080)
     qtbot.waitExposed(window)
     watch = unattended.start_watched_folder(window, db)
+    qtbot.waitUntil(lambda: not watch.looking)  # its first look, on a worker thread, sets the file watcher up
     yield window, watch, folder, key
     watch.stop()
     window.close()
@@ -291,3 +294,25 @@ def test_the_folder_setting_must_be_a_full_path(db_path):
     result = kiosk_admin(db_path, "settings", "set", "watched_folder", "incoming")
     assert result.returncode == 1 and "full path" in result.stderr
     assert kiosk_admin(db_path, "settings", "set", "watched_folder", "/media/usb/content").returncode == 0
+
+
+def test_a_watched_folder_whose_share_does_not_answer_never_holds_the_kiosk(
+    watching_window, patient_of, qtbot, monkeypatch
+):
+    """A network share whose server has gone keeps a look waiting (here until the test lets it answer): the look
+    is on a worker thread, so a patient taps on meanwhile, and the pack comes in once the share answers."""
+    window, watch, folder, key = watching_window
+    settled(write_signed_pack(folder / "v10.zip", key, 10))
+    share_answers = threading.Event()
+    is_dir = Path.is_dir
+    monkeypatch.setattr(Path, "is_dir", lambda path: (path != folder or share_answers.wait(20)) and is_dir(path))
+    watch.look()
+    patient = patient_of(window)
+    patient.tap("Tap to start")
+    patient.tap("All treatments")
+    assert patient.sees("Minoxidil") and watch.looking  # the share has still not answered
+    share_answers.set()
+    qtbot.waitUntil(lambda: not watch.looking, timeout=10000)
+    assert not patient.sees("Minoxidil, edition 10")  # mid-way: the new content waits for the start screen
+    patient.tap("Home")
+    qtbot.waitUntil(lambda: window.content.treatments[0].name == "Minoxidil, edition 10", timeout=10000)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
 from kiosk.content.heartbeat import HEARTBEAT_SECONDS, write_heartbeat
 from kiosk.storage.fleet import content_origin
+from kiosk.ui.background import Background
 from kiosk.ui.navigator import START, Route
 
 log = logging.getLogger("kiosk.unattended")
@@ -93,12 +94,18 @@ class Heartbeat(QObject):
 
 
 class FolderWatch(QObject):
-    """Looks at the watched folder when it changes, every minute, and whenever a patient leaves."""
+    """Looks at the watched folder when it changes, every minute, and whenever a patient leaves.
+
+    The folder is looked at on a worker thread: it is often on a network share, and a share whose server has gone
+    can keep a look waiting for minutes; the kiosk must go on answering taps meanwhile."""
 
     def __init__(self, window, db_path: Path):
         super().__init__(window)
         self.window = window
         self.db_path = Path(db_path)
+        self.looking = False  # one look at a time
+        self._look_again = False  # asked for during a look: what changed meanwhile is looked at next
+        self._background = Background(self)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self.look_soon)
         self.soon = QTimer(self, singleShot=True, interval=LOOK_AFTER_CHANGE_MS)
@@ -109,45 +116,62 @@ class FolderWatch(QObject):
         window.navigator.changed.connect(lambda route: route == Route(START) and self.look_soon())
         self.look()
 
-    def folder(self) -> Path | None:
-        """The folder from the settings (they may change while the kiosk runs), watched once it exists."""
-        text = self.window.library.settings().watched_folder
-        folder = Path(text) if text else None
-        watched = set(self.watcher.directories())
-        wanted = {str(folder)} if folder is not None and folder.is_dir() else set()
-        if watched != wanted:
-            if watched:
-                self.watcher.removePaths(list(watched))
-            if wanted:
-                self.watcher.addPaths(list(wanted))
-        return folder
-
     def look_soon(self, *_) -> None:
         """Look again shortly (a file that just appeared may still be arriving)."""
         self.soon.start()
 
     def look(self) -> None:
         """Import the newest valid pack if no patient is using the kiosk; only look while it is quiet."""
-        try:
-            imported = self._look()
-        except Exception:  # noqa: BLE001 - a bad folder must never stop the kiosk or send a patient away
-            log.exception("Could not look at the watched folder")
+        if not self.every.isActive():
             return
-        if imported:
-            self.window.check_for_changes()
+        if self.looking:
+            self._look_again = True
+            return
+        text = self.window.library.settings().watched_folder  # the settings may change while the kiosk runs
+        if not text:
+            self._watch(None)
+            return
+        if not is_quiet(self.window):
+            return
+        self.looking = True
+        folder = Path(text)
+        self._background.run(lambda: self._look_at(folder), lambda result: self._looked(folder, *result))
 
-    def _look(self) -> bool:
-        folder = self.folder()
-        if folder is None or not is_quiet(self.window):
-            return False
+    def _look_at(self, folder: Path) -> tuple[bool, bool]:
+        """On a worker thread: whether the folder is there, and whether a pack came in from it."""
         from kiosk.content.watched_folder import import_from_folder
         from kiosk.storage.db import open_database
 
-        conn = open_database(self.db_path)  # its own connection: the window notices the change and reloads
         try:
-            return import_from_folder(conn, folder, quiet=True) is not None
-        finally:
-            conn.close()
+            if not folder.is_dir():
+                return False, False
+            conn = open_database(self.db_path)  # its own connection: the window notices the change and reloads
+            try:
+                return True, import_from_folder(conn, folder, quiet=True) is not None
+            finally:
+                conn.close()
+        except Exception:  # noqa: BLE001 - a bad folder must never stop the kiosk or send a patient away
+            log.exception("Could not look at the watched folder")
+            return False, False  # looked at again in a minute
+
+    def _looked(self, folder: Path, there: bool, imported: bool) -> None:
+        self.looking = False
+        self._watch(folder if there else None)
+        if imported:
+            self.window.check_for_changes()
+        if self._look_again:
+            self._look_again = False
+            self.look()
+
+    def _watch(self, folder: Path | None) -> None:
+        """Have the file watcher watch `folder` (once it exists), and nothing else."""
+        watched = set(self.watcher.directories())
+        wanted = {str(folder)} if folder is not None else set()
+        if watched != wanted:
+            if watched:
+                self.watcher.removePaths(list(watched))
+            if wanted:
+                self.watcher.addPaths(list(wanted))
 
     def stop(self) -> None:
         """Stop watching (the window is closing)."""
