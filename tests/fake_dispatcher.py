@@ -6,7 +6,6 @@ that takes the connection and never answers (the dispatcher that froze a kiosk).
 import socket
 import sys
 import threading
-import time
 from pathlib import Path
 
 ANSWERS = {
@@ -24,6 +23,7 @@ class FakeDispatcher:
         self.answering = answering
         self.connections = 0
         self.heard: list[bytes] = []
+        self.told_to_quit = threading.Event()  # its client has said QUIT: all it asked is answered
         self._server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self._server.bind(str(path))
         self._server.listen()
@@ -50,6 +50,7 @@ class FakeDispatcher:
                 self.heard.append(command)
                 connection.sendall(b"".join(answer + b"\r\n" for answer in ANSWERS[command.split(b" ")[0]]))
                 if command == b"QUIT":
+                    self.told_to_quit.set()
                     return
 
     def close(self) -> None:
@@ -66,7 +67,5 @@ class FakeDispatcher:
 if __name__ == "__main__":
     Path(sys.argv[1]).unlink(missing_ok=True)  # what a dispatcher that died left behind
     dispatcher = FakeDispatcher(Path(sys.argv[1]), answering=True)
-    deadline = time.monotonic() + 20
-    while b"QUIT" not in dispatcher.heard and time.monotonic() < deadline:
-        time.sleep(0.05)  # a helper process waiting for its one client
+    dispatcher.told_to_quit.wait(20)
     dispatcher.close()
