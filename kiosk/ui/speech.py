@@ -130,13 +130,17 @@ class ReadAloud(QObject):
             self._engine, self._engine_known = engine_name(), True
         return self._engine is not None
 
+    @property
+    def _uses_dispatcher(self) -> bool:
+        return self.may_be_available and self._engine == DISPATCHER
+
     def start_engine(self) -> None:
         """Start the engine where it cannot hold the window, then say `engine_started`: speech-dispatcher is first
         asked on a worker thread whether it answers (again at each call until it has, so that read aloud comes
         back once a stuck dispatcher is stopped); any other engine is started at once."""
         if self._prepared or self._checking:
             return
-        if not (self.may_be_available and self._engine == DISPATCHER):
+        if not self._uses_dispatcher:
             self.prepare()
             self.engine_started.emit()
             return
@@ -163,7 +167,7 @@ class ReadAloud(QObject):
         """Start the engine now, if that has not been done (speech-dispatcher: only once it has answered)."""
         if self._prepared:
             return
-        if self.may_be_available and self._engine == DISPATCHER and not self._dispatcher_answered:
+        if self._uses_dispatcher and not self._dispatcher_answered:
             return  # see start_engine
         self._prepared = True
         if not self.may_be_available:
